@@ -1,0 +1,221 @@
+package dev.wschaos.simulator;
+
+import dev.wschaos.simulator.engine.ClientTracker;
+import dev.wschaos.simulator.engine.RuleBook;
+import dev.wschaos.simulator.plan.InvalidPlanException;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ServerSettings;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running wschaos simulator: a WebSocket server that behaves like a healthy service and injects the faults its
+ * plan describes. Binds 127.0.0.1 by default. Closing it closes every client with 1001 Going Away.
+ *
+ * <pre>{@code
+ * Plan plan = PlanCatalog.load("flaky-reconnect");
+ * try (WsChaosServer server = WsChaosServer.builder().plan(plan).port(0).start()) {
+ *   URI url = server.wsUrl("/feed?clientId=c1");   // ws://127.0.0.1:PORT/feed?clientId=c1
+ *   // ... drive your client against url ...
+ *   server.replacePlan(Plan.healthy());            // takes effect for the next upgrade
+ * }
+ * }</pre>
+ */
+public final class WsChaosServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsChaosServer.class);
+  private static final long START_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final ServerSettings settings;
+  private final Long fixedSeed;
+  private final AtomicReference<RuleBook> ruleBook;
+  private final ClientTracker clients = new ClientTracker();
+  private final ChaosVerticle verticle;
+  private final String deploymentId;
+  private volatile boolean closed;
+
+  private WsChaosServer(Builder builder) {
+    builder.plan.requireValid("'" + builder.plan.name() + "'");
+    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout);
+    this.fixedSeed = builder.seed;
+    this.ruleBook = new AtomicReference<>(compile(builder.plan));
+    this.ownsVertx = builder.vertx == null;
+    this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
+    this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
+    try {
+      this.deploymentId = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      if (ownsVertx) {
+        vertx.close();
+      }
+      throw new IllegalStateException("wschaos could not listen on " + settings.host() + ":" + settings.port()
+          + ": " + rootMessage(e), e);
+    }
+    LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Start on 127.0.0.1 and a free port with {@code plan}. */
+  public static WsChaosServer start(Plan plan) {
+    return builder().plan(plan).start();
+  }
+
+  /** The plan in force. */
+  public Plan plan() {
+    return ruleBook.get().plan();
+  }
+
+  /** The seed probabilities draw from: the builder's, else the plan's, else one chosen at random and logged. */
+  public long seed() {
+    return ruleBook.get().seed();
+  }
+
+  public String host() {
+    return settings.host();
+  }
+
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  /** {@code ws://host:port/}. */
+  public URI wsUrl() {
+    return wsUrl("/");
+  }
+
+  /** {@code ws://host:port} followed by {@code pathAndQuery}, e.g. {@code "/feed?clientId=c1"}. */
+  public URI wsUrl(String pathAndQuery) {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    String suffix = pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery;
+    return URI.create("ws://" + host + ":" + port() + suffix);
+  }
+
+  public int openConnections() {
+    return verticle.openConnections();
+  }
+
+  /**
+   * Replace the plan; the next upgrade is decided by the new one, open connections keep the rules they were given.
+   *
+   * @throws InvalidPlanException listing every problem; the running plan stays in force
+   */
+  public void replacePlan(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    plan.requireValid("'" + plan.name() + "'");
+    RuleBook next = compile(plan);
+    ruleBook.set(next);
+    LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), next.seed());
+  }
+
+  /** Forget every client's attempt count and state, as if none had connected yet. */
+  public void forgetClients() {
+    clients.clear();
+  }
+
+  /** Close every client with 1001 Going Away (waiting at most the close timeout), then stop listening. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long waitSeconds = settings.closeTimeoutSeconds() + 5L;
+    try {
+      vertx.undeploy(deploymentId).await(waitSeconds, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
+    } finally {
+      if (ownsVertx) {
+        try {
+          vertx.close().await(waitSeconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
+        }
+      }
+    }
+  }
+
+  private RuleBook compile(Plan plan) {
+    long seed = fixedSeed != null ? fixedSeed : plan.seed() != null ? plan.seed() : new SecureRandom().nextLong();
+    return RuleBook.compile(plan, seed);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+  /** Sets up a {@link WsChaosServer}. */
+  public static final class Builder {
+    private Plan plan = Plan.healthy();
+    private String host = ServerSettings.DEFAULT_HOST;
+    private int port;
+    private Long seed;
+    private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
+    private Vertx vertx;
+
+    private Builder() {}
+
+    public Builder plan(Plan value) {
+      this.plan = Objects.requireNonNull(value, "plan");
+      return this;
+    }
+
+    /** The address to bind; 127.0.0.1 unless you mean to expose the simulator. */
+    public Builder host(String value) {
+      this.host = Objects.requireNonNull(value, "host");
+      return this;
+    }
+
+    /** The port; 0 (default) picks a free one. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port " + value + " is out of range 0-65535");
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** Overrides the plan's seed, for this and every later plan. */
+    public Builder seed(Long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** How long to wait for a client's close frame after sending ours (whole seconds, default 5 s). */
+    public Builder closeTimeout(Duration value) {
+      this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+      return this;
+    }
+
+    /** Run on this Vert.x instance (not closed by the server) instead of one of its own. */
+    public Builder vertx(Vertx value) {
+      this.vertx = value;
+      return this;
+    }
+
+    /**
+     * @throws InvalidPlanException when the plan is invalid
+     * @throws IllegalStateException when the server cannot listen
+     */
+    public WsChaosServer start() {
+      return new WsChaosServer(this);
+    }
+  }
+}

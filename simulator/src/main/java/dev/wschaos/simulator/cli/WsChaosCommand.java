@@ -1,0 +1,149 @@
+package dev.wschaos.simulator.cli;
+
+import dev.wschaos.simulator.Version;
+import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.plan.DurationText;
+import dev.wschaos.simulator.plan.InvalidPlanException;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.PlanCatalog;
+import dev.wschaos.simulator.plan.PlanLoader;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar wschaos.jar}: the standalone simulator, a thin shell over {@link WsChaosServer}. */
+@Command(
+    name = "wschaos",
+    mixinStandardHelpOptions = true,
+    versionProvider = WsChaosCommand.VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "A WebSocket server that behaves like a healthy service and injects the faults its plan describes.",
+        "Prints one line with its URL once it listens; on SIGTERM or Ctrl-C closes every client with 1001 Going Away."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:stopped normally, or listing/checking succeeded", "1:could not listen",
+        "2:invalid plan or command line"})
+public final class WsChaosCommand implements Callable<Integer> {
+
+  static final int EXIT_CANNOT_LISTEN = 1;
+  static final int EXIT_INVALID = 2;
+
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", description = "WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "address to bind (default: ${DEFAULT-VALUE}; anything else exposes the simulator)")
+  String host;
+
+  @Option(names = "--plan", defaultValue = "healthy", paramLabel = "FILE|NAME",
+      description = "a plan file (YAML or JSON) or a built-in plan name (default: ${DEFAULT-VALUE})")
+  String plan;
+
+  @Option(names = "--seed", description = "seed for the plan's random draws (default: the plan's, else random)")
+  Long seed;
+
+  @Option(names = "--close-timeout", defaultValue = "5s", paramLabel = "DURATION",
+      description = "how long to wait for a client's close frame after sending one (default: ${DEFAULT-VALUE})")
+  String closeTimeout;
+
+  @Option(names = "--list-plans", description = "list the built-in plans and exit")
+  boolean listPlans;
+
+  @Option(names = "--check", description = "validate the plan, print it as YAML and exit")
+  boolean check;
+
+  @Option(names = {"-v", "--verbose"}, description = "log every connection, rule and fault")
+  boolean verbose;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String... args) {
+    return new CommandLine(new WsChaosCommand()).execute(args);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (listPlans) {
+      PlanCatalog.descriptions().forEach((name, description) -> out.printf("%-22s %s%n", name, description));
+      out.flush();
+      return 0;
+    }
+    Duration timeout;
+    try {
+      timeout = DurationText.parse(closeTimeout);
+    } catch (IllegalArgumentException e) {
+      err.println("wschaos: --close-timeout: " + e.getMessage());
+      err.flush();
+      return EXIT_INVALID;
+    }
+    Plan loaded;
+    try {
+      loaded = PlanCatalog.load(plan);
+    } catch (InvalidPlanException e) {
+      err.println("wschaos: " + e.getMessage());
+      err.flush();
+      return EXIT_INVALID;
+    }
+    if (check) {
+      out.print(PlanLoader.toYaml(loaded));
+      out.flush();
+      return 0;
+    }
+    configureLogging(verbose);
+    WsChaosServer server;
+    try {
+      server = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed).closeTimeout(timeout).start();
+    } catch (IllegalStateException e) {
+      err.println("wschaos: " + e.getMessage());
+      err.flush();
+      return EXIT_CANNOT_LISTEN;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      System.out.println("wschaos stopped");
+      System.out.flush();
+      stopped.countDown();
+    }, "wschaos-shutdown"));
+    out.println("wschaos listening on " + server.wsUrl() + " plan=" + loaded.name() + " seed=" + server.seed());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static void configureLogging(boolean verbose) {
+    Map<String, String> defaults = Map.of(
+        "org.slf4j.simpleLogger.defaultLogLevel", "info",
+        "org.slf4j.simpleLogger.log.dev.wschaos", verbose ? "debug" : "info",
+        "org.slf4j.simpleLogger.showDateTime", "true",
+        "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS",
+        "org.slf4j.simpleLogger.showShortLogName", "true");
+    defaults.forEach((key, value) -> {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
+      }
+    });
+  }
+
+  /** The version from the build. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"wschaos " + Version.current()};
+    }
+  }
+}

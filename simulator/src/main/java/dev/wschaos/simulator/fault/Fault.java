@@ -1,0 +1,23 @@
+package dev.wschaos.simulator.fault;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.wschaos.simulator.plan.Problems;
+
+/**
+ * A fault a rule injects. Plain data (bound from plan files by its {@code type} name, see {@link FaultTypes}) with
+ * the behaviour written against {@link HandshakeExchange} or {@link LiveConnection}, never against Vert.x.
+ *
+ * <p>Adding a fault: one final class implementing {@link HandshakeFault} or {@link ConnectionFault}, and one line in
+ * {@link FaultTypes}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public interface Fault {
+
+  /** The name plan files use for this fault, e.g. {@code close}. */
+  default String type() {
+    return FaultTypes.nameOf(getClass());
+  }
+
+  /** Report every problem with this fault's settings; the default has none. */
+  default void validate(Problems problems) {}
+}

@@ -1,0 +1,45 @@
+package dev.wschaos.simulator.fault.connection;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.plan.Problems;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Send a close frame with a chosen code and reason, then wait (bounded) for the client's close frame and close TCP.
+ *
+ * <pre>{@code
+ * fault: {type: close, code: 1013, reason: "try again later; retry after 5s"}
+ * }</pre>
+ */
+public record CloseFault(int code, String reason) implements ConnectionFault {
+
+  @JsonCreator
+  public CloseFault(@JsonProperty(value = "code", required = true) int code, @JsonProperty("reason") String reason) {
+    this.code = code;
+    this.reason = reason == null ? "" : reason;
+  }
+
+  public static CloseFault of(int code) {
+    return new CloseFault(code, null);
+  }
+
+  @Override
+  public void apply(LiveConnection connection) {
+    connection.close(code, reason);
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    String whyNot = CloseCodes.whyNotSendable(code);
+    if (whyNot != null) {
+      problems.at("code").error(whyNot);
+    }
+    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > 123) {
+      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most 123 bytes (RFC 6455 5.5)");
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.wschaos.simulator.server;
+
+import dev.wschaos.simulator.fault.HandshakeExchange;
+import dev.wschaos.simulator.fault.UpgradeRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Answers one upgrade request on behalf of a handshake fault, or accepts it. */
+final class VertxHandshakeExchange implements HandshakeExchange {
+
+  private final Vertx vertx;
+  private final HttpServerRequest request;
+  private final VertxUpgradeRequest upgrade;
+  private final List<String> supportedSubprotocols;
+  private final Consumer<ServerWebSocket> onAccepted;
+  private final Consumer<String> onRejected;
+
+  VertxHandshakeExchange(Vertx vertx, HttpServerRequest request, VertxUpgradeRequest upgrade,
+                         List<String> supportedSubprotocols, Consumer<ServerWebSocket> onAccepted,
+                         Consumer<String> onRejected) {
+    this.vertx = vertx;
+    this.request = request;
+    this.upgrade = upgrade;
+    this.supportedSubprotocols = supportedSubprotocols;
+    this.onAccepted = onAccepted;
+    this.onRejected = onRejected;
+  }
+
+  @Override
+  public UpgradeRequest request() {
+    return upgrade;
+  }
+
+  @Override
+  public void reject(int status, Map<String, String> headers, String body) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    response.setStatusCode(status);
+    headers.forEach(response::putHeader);
+    if (!headers.keySet().stream().anyMatch("Content-Type"::equalsIgnoreCase)) {
+      response.putHeader("Content-Type", "text/plain; charset=utf-8");
+    }
+    response.end(body != null ? body : status + " " + HttpResponseStatus.valueOf(status).reasonPhrase() + "\n");
+    onRejected.accept("status " + status);
+  }
+
+  @Override
+  public void hold(Duration limit) {
+    onRejected.accept("stalled");
+    if (limit != null) {
+      vertx.setTimer(Math.max(1, limit.toMillis()), id -> request.connection().close());
+    }
+  }
+
+  @Override
+  public void closeTcp(boolean reset) {
+    onRejected.accept(reset ? "aborted with RST" : "aborted");
+    Channels.close(Channels.of(request.connection()), reset);
+  }
+
+  @Override
+  public void switchProtocolsOnly(Map<String, String> headers, Duration linger) {
+    HttpServerResponse response = request.response();
+    response.headers().set("Upgrade", "websocket").set("Connection", "Upgrade");
+    headers.forEach(response::putHeader);
+    onRejected.accept("101 without a usable WebSocket");
+    request.toNetSocket().onSuccess(socket -> {
+      long timer = vertx.setTimer(Math.max(1, linger.toMillis()), id -> socket.close());
+      socket.closeHandler(v -> vertx.cancelTimer(timer));
+      socket.handler(ignored -> {});
+    });
+  }
+
+  @Override
+  public void accept() {
+    List<String> offered = upgrade.offeredSubprotocols();
+    String chosen = null;
+    if (!offered.isEmpty()) {
+      chosen = supportedSubprotocols.isEmpty() ? offered.get(0)
+          : offered.stream().filter(supportedSubprotocols::contains).findFirst().orElse(null);
+    }
+    acceptWithSubprotocol(chosen);
+  }
+
+  @Override
+  public void acceptWithSubprotocol(String subprotocol) {
+    if (subprotocol != null) {
+      request.response().putHeader("Sec-WebSocket-Protocol", subprotocol);
+    }
+    request.toWebSocket()
+        .onSuccess(onAccepted::accept)
+        .onFailure(failure -> {
+          HttpServerResponse response = request.response();
+          if (!response.ended() && !response.closed()) {
+            reject(400, Map.of(), "wschaos could not upgrade this request: " + failure.getMessage() + "\n");
+          }
+        });
+  }
+
+  @Override
+  public void after(Duration delay, Runnable action) {
+    vertx.setTimer(Math.max(1, delay.toMillis()), id -> action.run());
+  }
+}

@@ -1,0 +1,123 @@
+package dev.wschaos.simulator.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A Vert.x {@link WebSocketClient} connection that records what it observes. */
+public final class VertxClient implements AutoCloseable {
+
+  public static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** What the client saw when the connection ended: Vert.x reports 1006 when no close frame came. */
+  public record Closed(Short code, String reason) {}
+
+  private final WebSocketClient client;
+  private final WebSocket webSocket;
+  private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+
+  private VertxClient(WebSocketClient client, WebSocket webSocket) {
+    this.client = client;
+    this.webSocket = webSocket;
+    webSocket.textMessageHandler(messages::add);
+    webSocket.closeHandler(v -> closed.complete(new Closed(webSocket.closeStatusCode(), webSocket.closeReason())));
+  }
+
+  public static WebSocketConnectOptions options(URI uri, Map<String, String> headers, List<String> subprotocols) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions()
+        .setHost(uri.getHost())
+        .setPort(uri.getPort())
+        .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+        .setTimeout(WAIT.toMillis());
+    headers.forEach(options::addHeader);
+    if (!subprotocols.isEmpty()) {
+      options.setSubProtocols(subprotocols);
+    }
+    return options;
+  }
+
+  public static VertxClient connect(Vertx vertx, URI uri) throws Exception {
+    return connect(vertx, uri, Map.of(), List.of());
+  }
+
+  public static VertxClient connect(Vertx vertx, URI uri, Map<String, String> headers, List<String> subprotocols)
+      throws Exception {
+    CompletableFuture<VertxClient> result = new CompletableFuture<>();
+    WebSocketClient client = vertx.createWebSocketClient(
+        new WebSocketClientOptions().setConnectTimeout((int) WAIT.toMillis()));
+    // handlers must be set on the event loop before any frame arrives
+    client.connect(options(uri, headers, subprotocols))
+        .onSuccess(ws -> result.complete(new VertxClient(client, ws)))
+        .onFailure(failure -> {
+          client.close();
+          result.completeExceptionally(failure);
+        });
+    try {
+      return result.get(WAIT.toSeconds() + 1, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  public static Throwable connectFailure(Vertx vertx, URI uri) {
+    return connectFailure(vertx, uri, Map.of(), List.of());
+  }
+
+  public static Throwable connectFailure(Vertx vertx, URI uri, Map<String, String> headers, List<String> subprotocols) {
+    try (VertxClient client = connect(vertx, uri, headers, subprotocols)) {
+      throw new AssertionError("connected to " + uri + " although a failure was expected");
+    } catch (AssertionError e) {
+      throw e;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
+  public WebSocket webSocket() {
+    return webSocket;
+  }
+
+  public void send(String text) {
+    webSocket.writeTextMessage(text);
+  }
+
+  public String nextMessage() throws InterruptedException {
+    String message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    if (message == null) {
+      throw new AssertionError("no message within " + WAIT);
+    }
+    return message;
+  }
+
+  public Closed awaitClose() throws Exception {
+    try {
+      return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new AssertionError("connection still open after " + WAIT);
+    }
+  }
+
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  @Override
+  public void close() {
+    if (!webSocket.isClosed()) {
+      webSocket.close();
+    }
+    client.close();
+  }
+}
