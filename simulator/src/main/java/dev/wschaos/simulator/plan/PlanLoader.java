@@ -1,12 +1,14 @@
 package dev.wschaos.simulator.plan;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.fault.FaultTypes;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads plans from YAML or JSON and refuses invalid ones with every problem located by file, line, column and field.
@@ -68,7 +72,12 @@ public final class PlanLoader {
     try {
       plan = mapper.readValue(text, Plan.class);
     } catch (JsonProcessingException e) {
-      throw new InvalidPlanException(source, List.of(bindingProblem(e, source)));
+      PlanProblem problem = bindingProblem(e, source, text);
+      if (syntaxError(e) == null && e instanceof JsonMappingException && !problem.path().isRoot()) {
+        // Jackson points past the offending value; the field's own position reads better.
+        problem = problem.locatedAt(SourceLocations.index(mapper.getFactory(), text, source).locate(problem.path()));
+      }
+      throw new InvalidPlanException(source, List.of(problem));
     }
     List<PlanProblem> problems = plan.validate();
     if (!problems.isEmpty()) {
@@ -105,8 +114,18 @@ public final class PlanLoader {
         List.of(new PlanProblem(FieldPath.ROOT, "cannot read the plan file: " + why, null)));
   }
 
-  private static PlanProblem bindingProblem(JsonProcessingException e, String source) {
-    JsonLocation where = e.getLocation();
+  private static JsonParseException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonParseException parse) {
+        return parse;
+      }
+    }
+    return null;
+  }
+
+  private static PlanProblem bindingProblem(JsonProcessingException e, String source, String text) {
+    JsonParseException syntax = syntaxError(e);
+    JsonLocation where = syntax != null ? syntax.getLocation() : e.getLocation();
     PlanProblem.SourceLocation location = where == null ? null
         : new PlanProblem.SourceLocation(source, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
     FieldPath path = FieldPath.ROOT;
@@ -117,10 +136,22 @@ public final class PlanLoader {
       }
       path = FieldPath.of(segments);
     }
-    return new PlanProblem(path, describe(e), location);
+    return new PlanProblem(path, describe(e, text), location);
   }
 
-  private static String describe(JsonProcessingException e) {
+  private static String describe(JsonProcessingException e, String text) {
+    JsonParseException syntax = syntaxError(e);
+    if (syntax != null) {
+      // SnakeYAML's message interleaves what is wrong with positions and source excerpts: keep what is wrong.
+      Set<String> sourceLines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toSet());
+      return "not valid " + (syntax.getProcessor() instanceof YAMLParser ? "YAML" : "JSON")
+          + ": " + syntax.getOriginalMessage().lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("in 'reader'") && !line.equals("^")
+              && !line.startsWith("at [Source"))
+          .filter(line -> !sourceLines.contains(line))
+          .reduce((a, b) -> a + "; " + b).orElse("syntax error");
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       TreeSet<String> known = new TreeSet<>();
       unknown.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));

@@ -41,6 +41,7 @@ public final class PlanMapper {
     durations.addSerializer(Duration.class, new DurationSerializer());
     mapper.registerModule(durations);
     FaultTypes.all().forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -101,6 +101,21 @@ public final class VertxClient implements AutoCloseable {
     return message;
   }
 
+  /** The next message, or {@code null} if the connection closes first. */
+  public String nextMessageOrClose() throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String message = messages.poll(20, TimeUnit.MILLISECONDS);
+      if (message != null) {
+        return message;
+      }
+      if (closed.isDone()) {
+        return messages.poll();
+      }
+    }
+    throw new AssertionError("neither a message nor a close within " + WAIT);
+  }
+
   public Closed awaitClose() throws Exception {
     try {
       return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
