@@ -1,0 +1,124 @@
+package dev.wschaos.simulator.dsl;
+
+import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.plan.Match;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.Trigger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults for a running simulator, in a sentence each. Every call builds the same plan model the YAML files use and
+ * adds it to the running plan at once, as one rule; later calls on the returned rule refine it in place.
+ *
+ * <pre>{@code
+ * Chaos chaos = Chaos.of(server);
+ * chaos.onHandshake().forClient("c1").attempt(1).reject(503).retryAfter(Duration.ofSeconds(2));
+ * chaos.afterMessages(3).close(1011, "boom");
+ * chaos.onConnection().forClient("feed-*").after(Duration.ofSeconds(5)).drop();
+ * chaos.clearRules();
+ * }</pre>
+ *
+ * <p>Rules are matched in the order they were added; the first matching rule of each phase wins, as in plan files.
+ * Rules added here are named {@code chaos-1}, {@code chaos-2}, ... in logs and reports.
+ */
+public final class Chaos {
+
+  private static final String RULE_PREFIX = "chaos-";
+
+  private final ChaosTarget target;
+  private final AtomicInteger ruleNumbers = new AtomicInteger();
+
+  private Chaos(ChaosTarget target) {
+    this.target = Objects.requireNonNull(target, "target");
+  }
+
+  public static Chaos of(WsChaosServer server) {
+    return new Chaos(ChaosTarget.of(server));
+  }
+
+  public static Chaos of(ChaosTarget target) {
+    return new Chaos(target);
+  }
+
+  /** Rules answered at the upgrade request: reject, stall, abort, bad-accept, subprotocol mismatch. */
+  public HandshakeRules onHandshake() {
+    return new HandshakeRules(this, Match.ANY);
+  }
+
+  /** Rules that strike open connections: close, drop, reset; on open unless a trigger is chosen. */
+  public ConnectionRules onConnection() {
+    return new ConnectionRules(this, Match.ANY, null);
+  }
+
+  /** Shorthand for {@code onConnection().afterMessages(count)}: every connection. */
+  public ConnectionRules afterMessages(int count) {
+    return onConnection().afterMessages(count);
+  }
+
+  /** Shorthand for {@code onConnection().after(delay)}: every connection. */
+  public ConnectionRules after(Duration delay) {
+    return onConnection().after(delay);
+  }
+
+  /** Shorthand for {@code onConnection().onMessage(regex)}: every connection. */
+  public ConnectionRules onMessage(String regex) {
+    return onConnection().onMessage(regex);
+  }
+
+  /** The plan in force. */
+  public Plan plan() {
+    return target.plan();
+  }
+
+  /** Replace the whole plan (e.g. one loaded from a file). */
+  public Chaos use(Plan plan) {
+    target.replacePlan(plan);
+    return this;
+  }
+
+  /** Remove every rule, keeping the behaviour and handshake settings: the simulator is healthy again. */
+  public Chaos clearRules() {
+    target.replacePlan(target.plan().withRules(List.of()));
+    return this;
+  }
+
+  /** Forget every client's attempt count. */
+  public Chaos forgetClients() {
+    target.forgetClients();
+    return this;
+  }
+
+  String nextRuleName() {
+    return RULE_PREFIX + ruleNumbers.incrementAndGet();
+  }
+
+  /** Add {@code rule}, or replace the rule of the same name where it stands. */
+  synchronized void put(Rule rule) {
+    Plan plan = target.plan();
+    List<Rule> rules = new ArrayList<>(plan.rules());
+    int at = -1;
+    for (int i = 0; i < rules.size(); i++) {
+      if (rule.name().equals(rules.get(i).name())) {
+        at = i;
+      }
+    }
+    if (at >= 0) {
+      rules.set(at, rule);
+    } else {
+      rules.add(rule);
+    }
+    target.replacePlan(plan.withRules(rules));
+  }
+
+  static Trigger requireOneTrigger(Trigger current, Trigger next) {
+    if (current != null) {
+      throw new IllegalStateException("a rule has one trigger; already set: " + current);
+    }
+    return next;
+  }
+}
