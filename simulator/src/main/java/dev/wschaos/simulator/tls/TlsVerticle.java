@@ -85,7 +85,7 @@ final class TlsVerticle extends VerticleBase {
   }
 
   Map<TlsProfile, Integer> ports() {
-    return Map.copyOf(ports);
+    return java.util.Collections.unmodifiableMap(new EnumMap<>(ports));
   }
 
   private Future<HttpServer> http(int port, TlsPolicy policy) {
