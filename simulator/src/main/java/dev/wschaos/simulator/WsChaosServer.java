@@ -4,8 +4,13 @@ import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.plan.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
 import dev.wschaos.simulator.server.ServerSettings;
+import dev.wschaos.simulator.tls.TlsLab;
+import dev.wschaos.simulator.tls.TlsSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -28,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *   server.replacePlan(Plan.healthy());            // takes effect for the next upgrade
  * }
  * }</pre>
+ *
+ * <p>With {@code .tls(TlsSettings.port(0).allProfiles())} it also serves {@code wss://}: a port whose TLS profile
+ * the plan's {@code tls:} section chooses, and one port per fixed profile (see {@link TlsLab}, docs/tls.md).
  */
 public final class WsChaosServer implements AutoCloseable {
 
@@ -42,6 +50,7 @@ public final class WsChaosServer implements AutoCloseable {
   private final ClientTracker clients = new ClientTracker();
   private final ChaosVerticle verticle;
   private final String deploymentId;
+  private final TlsLab tls;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -49,18 +58,26 @@ public final class WsChaosServer implements AutoCloseable {
     this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout);
     this.fixedSeed = builder.seed;
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
+    this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
     this.ownsVertx = builder.vertx == null;
     this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
     this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
+    String deployed = null;
     try {
-      this.deploymentId = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      deployed = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (tls != null) {
+        tls.deploy(vertx, verticle.requestHandler(), () -> plan().tls()).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
       if (ownsVertx) {
         vertx.close();
+      } else if (deployed != null) {
+        vertx.undeploy(deployed);
       }
       throw new IllegalStateException("wschaos could not listen on " + settings.host() + ":" + settings.port()
-          + ": " + rootMessage(e), e);
+          + (tls == null ? "" : " or its TLS ports " + builder.tls) + ": " + rootMessage(e), e);
     }
+    this.deploymentId = deployed;
     LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
   }
 
@@ -103,6 +120,29 @@ public final class WsChaosServer implements AutoCloseable {
     return URI.create("ws://" + host + ":" + port() + suffix);
   }
 
+  /** The TLS lab: its ports, URLs and certificates. @throws IllegalStateException when started without TLS */
+  public TlsLab tls() {
+    if (tls == null) {
+      throw new IllegalStateException("wschaos was started without TLS: use builder().tls(TlsSettings...)");
+    }
+    return tls;
+  }
+
+  /** The test root CA as PEM, for clients to trust. @throws IllegalStateException when started without TLS */
+  public String caPem() {
+    return tls().caPem();
+  }
+
+  /** {@code wss://host:port} of the plan's TLS port followed by {@code pathAndQuery}. */
+  public URI wssUrl(String pathAndQuery) {
+    return tls().wssUrl(pathAndQuery);
+  }
+
+  /** Present {@code profile} on the plan's wss port from the next handshake on (SNI host names kept). */
+  public void switchTlsProfile(TlsProfile profile) {
+    replacePlan(plan().withTls(plan().tls().withProfile(profile)));
+  }
+
   public int openConnections() {
     return verticle.openConnections();
   }
@@ -117,6 +157,7 @@ public final class WsChaosServer implements AutoCloseable {
     plan.requireValid("'" + plan.name() + "'");
     RuleBook next = compile(plan);
     ruleBook.set(next);
+    applyTls(plan);
     LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), next.seed());
   }
 
@@ -135,6 +176,9 @@ public final class WsChaosServer implements AutoCloseable {
     long waitSeconds = settings.closeTimeoutSeconds() + 5L;
     try {
       vertx.undeploy(deploymentId).await(waitSeconds, TimeUnit.SECONDS);
+      if (tls != null) {
+        tls.undeploy(vertx).await(waitSeconds, TimeUnit.SECONDS);
+      }
     } catch (Exception e) {
       LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
     } finally {
@@ -144,6 +188,21 @@ public final class WsChaosServer implements AutoCloseable {
         } catch (Exception e) {
           LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
         }
+      }
+    }
+  }
+
+  /** Off a Vert.x thread, waits until the TLS listener uses the new options, so the next handshake sees them. */
+  private void applyTls(Plan plan) {
+    if (tls == null) {
+      return;
+    }
+    Future<Boolean> applied = tls.apply(plan.tls());
+    if (!Context.isOnVertxThread()) {
+      try {
+        applied.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("wschaos: TLS profile of plan '{}' not applied: {}", plan.name(), rootMessage(e));
       }
     }
   }
@@ -169,6 +228,7 @@ public final class WsChaosServer implements AutoCloseable {
     private Long seed;
     private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
     private Vertx vertx;
+    private TlsSettings tls;
 
     private Builder() {}
 
@@ -210,8 +270,15 @@ public final class WsChaosServer implements AutoCloseable {
       return this;
     }
 
+    /** Also serve {@code wss://}: the TLS fault lab (null: no TLS, the default). */
+    public Builder tls(TlsSettings value) {
+      this.tls = value;
+      return this;
+    }
+
     /**
      * @throws InvalidPlanException when the plan is invalid
+     * @throws IllegalArgumentException when the TLS settings are invalid (conflicting ports, unwritable CA directory)
      * @throws IllegalStateException when the server cannot listen
      */
     public WsChaosServer start() {

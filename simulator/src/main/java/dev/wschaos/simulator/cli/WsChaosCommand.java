@@ -65,6 +65,9 @@ public final class WsChaosCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "log every connection, rule and fault")
   boolean verbose;
 
+  @CommandLine.Mixin
+  TlsOptions tls = new TlsOptions();
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -92,7 +95,8 @@ public final class WsChaosCommand implements Callable<Integer> {
     }
     Plan loaded;
     try {
-      loaded = PlanCatalog.load(plan);
+      loaded = tls.applyTo(PlanCatalog.load(plan));
+      loaded.requireValid("'" + loaded.name() + "'");
     } catch (InvalidPlanException e) {
       err.println("wschaos: " + e.getMessage());
       err.flush();
@@ -106,7 +110,12 @@ public final class WsChaosCommand implements Callable<Integer> {
     configureLogging(verbose);
     WsChaosServer server;
     try {
-      server = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed).closeTimeout(timeout).start();
+      server = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed).closeTimeout(timeout)
+          .tls(tls.enabled() ? tls.settings() : null).start();
+    } catch (IllegalArgumentException e) {
+      err.println("wschaos: " + e.getMessage());
+      err.flush();
+      return EXIT_INVALID;
     } catch (IllegalStateException e) {
       err.println("wschaos: " + e.getMessage());
       err.flush();
@@ -120,6 +129,9 @@ public final class WsChaosCommand implements Callable<Integer> {
       stopped.countDown();
     }, "wschaos-shutdown"));
     out.println("wschaos listening on " + server.wsUrl() + " plan=" + loaded.name() + " seed=" + server.seed());
+    if (tls.enabled()) {
+      TlsOptions.printListening(server.tls(), out);
+    }
     out.flush();
     stopped.await();
     return 0;

@@ -21,11 +21,12 @@ import java.util.List;
  * }</pre>
  *
  * @param seed the seed of the random source that probabilities draw from; {@code null}: chosen at start and logged
+ * @param tls  what the plan's {@code wss://} port presents (see {@link TlsPolicy}); ignored without a TLS port
  */
-@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "rules"})
+@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "tls", "rules"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
-                   List<Rule> rules) {
+                   List<Rule> rules, TlsPolicy tls) {
 
   @JsonCreator
   public Plan(
@@ -34,13 +35,20 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       @JsonProperty("seed") Long seed,
       @JsonProperty("behaviour") Behaviour behaviour,
       @JsonProperty("handshake") HandshakePolicy handshake,
-      @JsonProperty("rules") List<Rule> rules) {
+      @JsonProperty("rules") List<Rule> rules,
+      @JsonProperty("tls") TlsPolicy tls) {
     this.name = name == null ? "unnamed" : name;
     this.description = description;
     this.seed = seed;
     this.behaviour = behaviour == null ? new EchoBehaviour() : behaviour;
     this.handshake = handshake == null ? HandshakePolicy.DEFAULT : handshake;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
+    this.tls = tls == null ? TlsPolicy.DEFAULT : tls;
+  }
+
+  public Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
+              List<Rule> rules) {
+    this(name, description, seed, behaviour, handshake, rules, null);
   }
 
   /** A healthy echo plan: strict handshake checks, no rules. */
@@ -53,23 +61,27 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withDescription(String text) {
-    return new Plan(name, text, seed, behaviour, handshake, rules);
+    return new Plan(name, text, seed, behaviour, handshake, rules, tls);
   }
 
   public Plan withSeed(Long newSeed) {
-    return new Plan(name, description, newSeed, behaviour, handshake, rules);
+    return new Plan(name, description, newSeed, behaviour, handshake, rules, tls);
   }
 
   public Plan withBehaviour(Behaviour newBehaviour) {
-    return new Plan(name, description, seed, newBehaviour, handshake, rules);
+    return new Plan(name, description, seed, newBehaviour, handshake, rules, tls);
   }
 
   public Plan withHandshake(HandshakePolicy policy) {
-    return new Plan(name, description, seed, behaviour, policy, rules);
+    return new Plan(name, description, seed, behaviour, policy, rules, tls);
   }
 
   public Plan withRules(List<Rule> newRules) {
-    return new Plan(name, description, seed, behaviour, handshake, newRules);
+    return new Plan(name, description, seed, behaviour, handshake, newRules, tls);
+  }
+
+  public Plan withTls(TlsPolicy policy) {
+    return new Plan(name, description, seed, behaviour, handshake, rules, policy);
   }
 
   public Plan withRule(Rule rule) {
@@ -82,6 +94,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   public List<PlanProblem> validate() {
     Problems problems = Problems.root();
     behaviour.validate(problems.at("behaviour"));
+    tls.validate(problems.at("tls"));
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       if (rule == null) {

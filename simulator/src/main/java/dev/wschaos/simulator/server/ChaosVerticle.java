@@ -6,6 +6,7 @@ import dev.wschaos.simulator.engine.StrictHandshake;
 import dev.wschaos.simulator.fault.HandshakeFault;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -73,6 +74,11 @@ public final class ChaosVerticle extends VerticleBase {
 
   public int openConnections() {
     return open.size();
+  }
+
+  /** The upgrade handling, for other listeners (the TLS lab's wss ports) that serve the same plan. */
+  public Handler<HttpServerRequest> requestHandler() {
+    return this::onRequest;
   }
 
   private void onRequest(HttpServerRequest request) {

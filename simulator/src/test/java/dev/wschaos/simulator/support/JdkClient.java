@@ -40,8 +40,18 @@ public final class JdkClient implements AutoCloseable {
   }
 
   public static JdkClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) throws Exception {
+    return connect(HttpClient.newHttpClient(), uri, headers, subprotocols);
+  }
+
+  /** Connect with a configured client (e.g. an SSLContext trusting the wschaos test CA for wss://). */
+  public static JdkClient connect(HttpClient http, URI uri) throws Exception {
+    return connect(http, uri, Map.of(), List.of());
+  }
+
+  public static JdkClient connect(HttpClient http, URI uri, Map<String, String> headers, List<String> subprotocols)
+      throws Exception {
     Recorder recorder = new Recorder();
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
     headers.forEach(builder::header);
     if (!subprotocols.isEmpty()) {
       builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
@@ -60,7 +70,16 @@ public final class JdkClient implements AutoCloseable {
   }
 
   public static Throwable connectFailure(URI uri, Map<String, String> headers, List<String> subprotocols) {
-    try (JdkClient client = connect(uri, headers, subprotocols)) {
+    return connectFailure(HttpClient.newHttpClient(), uri, headers, subprotocols);
+  }
+
+  public static Throwable connectFailure(HttpClient http, URI uri) {
+    return connectFailure(http, uri, Map.of(), List.of());
+  }
+
+  public static Throwable connectFailure(HttpClient http, URI uri, Map<String, String> headers,
+                                         List<String> subprotocols) {
+    try (JdkClient client = connect(http, uri, headers, subprotocols)) {
       throw new AssertionError("connected to " + uri + " although a failure was expected");
     } catch (AssertionError e) {
       throw e;

@@ -40,6 +40,7 @@ public final class VertxClient implements AutoCloseable {
         .setHost(uri.getHost())
         .setPort(uri.getPort())
         .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+        .setSsl("wss".equals(uri.getScheme()))
         .setTimeout(WAIT.toMillis());
     headers.forEach(options::addHeader);
     if (!subprotocols.isEmpty()) {
@@ -54,11 +55,17 @@ public final class VertxClient implements AutoCloseable {
 
   public static VertxClient connect(Vertx vertx, URI uri, Map<String, String> headers, List<String> subprotocols)
       throws Exception {
+    return connect(vertx, new WebSocketClientOptions(), options(uri, headers, subprotocols));
+  }
+
+  /** Connect with configured client options (e.g. TLS trust for wss://); the connect timeout is set here. */
+  public static VertxClient connect(Vertx vertx, WebSocketClientOptions clientOptions,
+                                    WebSocketConnectOptions connectOptions) throws Exception {
     CompletableFuture<VertxClient> result = new CompletableFuture<>();
     WebSocketClient client = vertx.createWebSocketClient(
-        new WebSocketClientOptions().setConnectTimeout((int) WAIT.toMillis()));
+        new WebSocketClientOptions(clientOptions).setConnectTimeout((int) WAIT.toMillis()));
     // handlers must be set on the event loop before any frame arrives
-    client.connect(options(uri, headers, subprotocols))
+    client.connect(connectOptions)
         .onSuccess(ws -> result.complete(new VertxClient(client, ws)))
         .onFailure(failure -> {
           client.close();
@@ -76,8 +83,13 @@ public final class VertxClient implements AutoCloseable {
   }
 
   public static Throwable connectFailure(Vertx vertx, URI uri, Map<String, String> headers, List<String> subprotocols) {
-    try (VertxClient client = connect(vertx, uri, headers, subprotocols)) {
-      throw new AssertionError("connected to " + uri + " although a failure was expected");
+    return connectFailure(vertx, new WebSocketClientOptions(), options(uri, headers, subprotocols));
+  }
+
+  public static Throwable connectFailure(Vertx vertx, WebSocketClientOptions clientOptions,
+                                         WebSocketConnectOptions connectOptions) {
+    try (VertxClient client = connect(vertx, clientOptions, connectOptions)) {
+      throw new AssertionError("connected to " + connectOptions.getURI() + " on port " + connectOptions.getPort() + " although a failure was expected");
     } catch (AssertionError e) {
       throw e;
     } catch (Exception e) {
