@@ -127,6 +127,8 @@ public final class WsChaosCommand implements Callable<Integer> {
       System.out.println("wschaos stopped");
       System.out.flush();
       stopped.countDown();
+      // a stop asked for with SIGTERM or Ctrl-C is a normal stop: exit 0, not the JVM's 143/130
+      Runtime.getRuntime().halt(0);
     }, "wschaos-shutdown"));
     out.println("wschaos listening on " + server.wsUrl() + " plan=" + loaded.name() + " seed=" + server.seed());
     if (tls.enabled()) {

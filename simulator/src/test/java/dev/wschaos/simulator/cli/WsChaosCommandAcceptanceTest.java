@@ -69,6 +69,7 @@ class WsChaosCommandAcceptanceTest {
       assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
       assertThat(bystander.awaitClose()).isEqualTo(new JdkClient.Closed(1001, "server shutting down"));
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).isZero();
       reader.join(5000);
       assertThat(lines).contains("wschaos stopped");
     } finally {
