@@ -30,7 +30,10 @@ public final class PlanMapper {
   public static ObjectMapper yaml() {
     YAMLFactory factory = YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
         .build();
     return configure(new ObjectMapper(factory));
   }

@@ -28,6 +28,7 @@ class PlanLoaderTest {
     assertThat(plan.description()).isNotBlank();
     assertThat(plan.validate()).isEmpty();
     String yaml = PlanLoader.toYaml(plan);
+    assertThat(yaml).as("type ids are written as type: fields, as people write them").doesNotContain("!<");
     assertThat(PlanLoader.toYaml(PlanLoader.parse(yaml, "round trip"))).isEqualTo(yaml);
     String json = PlanLoader.toJson(plan);
     assertThat(PlanLoader.toYaml(PlanLoader.parse(json, "round trip"))).isEqualTo(yaml);
