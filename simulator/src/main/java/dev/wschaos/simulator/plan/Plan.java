@@ -21,11 +21,12 @@ import java.util.List;
  * }</pre>
  *
  * @param seed the seed of the random source that probabilities draw from; {@code null}: chosen at start and logged
+ * @param heartbeat the server's own pings and pong timeout; {@code null} (default): the server sends no pings
  */
-@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "rules"})
+@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "heartbeat", "rules"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
-                   List<Rule> rules) {
+                   List<Rule> rules, Heartbeat heartbeat) {
 
   @JsonCreator
   public Plan(
@@ -34,13 +35,20 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       @JsonProperty("seed") Long seed,
       @JsonProperty("behaviour") Behaviour behaviour,
       @JsonProperty("handshake") HandshakePolicy handshake,
-      @JsonProperty("rules") List<Rule> rules) {
+      @JsonProperty("rules") List<Rule> rules,
+      @JsonProperty("heartbeat") Heartbeat heartbeat) {
     this.name = name == null ? "unnamed" : name;
     this.description = description;
     this.seed = seed;
     this.behaviour = behaviour == null ? new EchoBehaviour() : behaviour;
     this.handshake = handshake == null ? HandshakePolicy.DEFAULT : handshake;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
+    this.heartbeat = heartbeat;
+  }
+
+  public Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
+              List<Rule> rules) {
+    this(name, description, seed, behaviour, handshake, rules, null);
   }
 
   /** A healthy echo plan: strict handshake checks, no rules. */
@@ -53,23 +61,27 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withDescription(String text) {
-    return new Plan(name, text, seed, behaviour, handshake, rules);
+    return new Plan(name, text, seed, behaviour, handshake, rules, heartbeat);
   }
 
   public Plan withSeed(Long newSeed) {
-    return new Plan(name, description, newSeed, behaviour, handshake, rules);
+    return new Plan(name, description, newSeed, behaviour, handshake, rules, heartbeat);
   }
 
   public Plan withBehaviour(Behaviour newBehaviour) {
-    return new Plan(name, description, seed, newBehaviour, handshake, rules);
+    return new Plan(name, description, seed, newBehaviour, handshake, rules, heartbeat);
   }
 
   public Plan withHandshake(HandshakePolicy policy) {
-    return new Plan(name, description, seed, behaviour, policy, rules);
+    return new Plan(name, description, seed, behaviour, policy, rules, heartbeat);
   }
 
   public Plan withRules(List<Rule> newRules) {
-    return new Plan(name, description, seed, behaviour, handshake, newRules);
+    return new Plan(name, description, seed, behaviour, handshake, newRules, heartbeat);
+  }
+
+  public Plan withHeartbeat(Heartbeat value) {
+    return new Plan(name, description, seed, behaviour, handshake, rules, value);
   }
 
   public Plan withRule(Rule rule) {
@@ -82,6 +94,9 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   public List<PlanProblem> validate() {
     Problems problems = Problems.root();
     behaviour.validate(problems.at("behaviour"));
+    if (heartbeat != null) {
+      heartbeat.validate(problems.at("heartbeat"));
+    }
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);
       if (rule == null) {
