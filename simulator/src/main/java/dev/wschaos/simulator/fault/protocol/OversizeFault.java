@@ -30,6 +30,11 @@ public record OversizeFault(int size, boolean binary, Integer fragmentSize) impl
     this(size, binary != null && binary, fragmentSize);
   }
 
+  /** A text message of {@code size} bytes, in fragments of {@code fragmentSize} (one frame when null). */
+  public static OversizeFault text(int size, Integer fragmentSize) {
+    return new OversizeFault(size, false, fragmentSize);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     byte[] payload = new byte[size];
