@@ -210,6 +210,11 @@ public final class RawClient implements AutoCloseable {
     sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** One read from the socket, as TCP delivered it: how many bytes came in it (-1 at the end). */
+  public int readSome(byte[] buffer) throws IOException {
+    return in.read(buffer);
+  }
+
   public void setReadTimeout(int millis) throws SocketException {
     socket.setSoTimeout(millis);
   }
