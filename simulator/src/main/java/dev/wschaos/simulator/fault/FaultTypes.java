@@ -25,6 +25,7 @@ import dev.wschaos.simulator.fault.protocol.ReservedBitsFault;
 import dev.wschaos.simulator.fault.protocol.UnexpectedBinaryFault;
 import dev.wschaos.simulator.fault.shaping.LatencyFault;
 import dev.wschaos.simulator.fault.shaping.SliceFault;
+import dev.wschaos.simulator.fault.shaping.SlowLinkFault;
 import dev.wschaos.simulator.fault.shaping.ThrottleFault;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ public final class FaultTypes {
     register("latency", LatencyFault.class);
     register("throttle", ThrottleFault.class);
     register("slice", SliceFault.class);
+    register("slow-link", SlowLinkFault.class);
     register("invalid-utf8", InvalidUtf8Fault.class);
     register("oversize", OversizeFault.class);
     register("masked-frame", MaskedFrameFault.class);
