@@ -25,7 +25,7 @@ class ConnectionQualityPlansTest {
     assertThat(plan.description()).isNotBlank();
     assertThat(plan.validate()).isEmpty();
     for (Rule rule : plan.rules()) {
-      assertThat(PlanLoader.toYaml(plan)).contains("type: " + rule.fault().type());
+      assertThat(PlanLoader.toJson(plan)).contains("\"type\" : \"" + rule.fault().type() + "\"");
     }
   }
 
