@@ -86,6 +86,13 @@ public final class RuleBook {
     }
   }
 
+  /** A seed for one connection's own random source, drawn from the plan's so that a run can be replayed. */
+  public long nextConnectionSeed() {
+    synchronized (random) {
+      return random.nextLong();
+    }
+  }
+
   /** A rule chosen for a connection, with the name logs and reports show. */
   public record Applied<F>(String label, F fault, Rule rule) {}
 

@@ -1,13 +1,32 @@
 package dev.wschaos.simulator.fault;
 
 import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.fault.connection.CloseNoFinFault;
+import dev.wschaos.simulator.fault.connection.HalfOpenFault;
+import dev.wschaos.simulator.fault.connection.IgnoreCloseFault;
+import dev.wschaos.simulator.fault.connection.NoPongFault;
 import dev.wschaos.simulator.fault.connection.DropFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
+import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
+import dev.wschaos.simulator.fault.message.DropMessagesFault;
+import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
+import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
+import dev.wschaos.simulator.fault.protocol.BadOpcodeFault;
+import dev.wschaos.simulator.fault.protocol.FragmentedControlFault;
+import dev.wschaos.simulator.fault.protocol.InvalidUtf8Fault;
+import dev.wschaos.simulator.fault.protocol.MaskedFrameFault;
+import dev.wschaos.simulator.fault.protocol.OversizeFault;
+import dev.wschaos.simulator.fault.protocol.ReservedBitsFault;
+import dev.wschaos.simulator.fault.protocol.UnexpectedBinaryFault;
+import dev.wschaos.simulator.fault.shaping.LatencyFault;
+import dev.wschaos.simulator.fault.shaping.SliceFault;
+import dev.wschaos.simulator.fault.shaping.SlowLinkFault;
+import dev.wschaos.simulator.fault.shaping.ThrottleFault;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +47,26 @@ public final class FaultTypes {
     register("close", CloseFault.class);
     register("drop", DropFault.class);
     register("reset", ResetFault.class);
+    // stalls, shaping, protocol violations, message faults
+    register("slow-handshake", SlowHandshakeFault.class);
+    register("half-open", HalfOpenFault.class);
+    register("no-pong", NoPongFault.class);
+    register("ignore-close", IgnoreCloseFault.class);
+    register("close-no-fin", CloseNoFinFault.class);
+    register("latency", LatencyFault.class);
+    register("throttle", ThrottleFault.class);
+    register("slice", SliceFault.class);
+    register("slow-link", SlowLinkFault.class);
+    register("invalid-utf8", InvalidUtf8Fault.class);
+    register("oversize", OversizeFault.class);
+    register("masked-frame", MaskedFrameFault.class);
+    register("reserved-bits", ReservedBitsFault.class);
+    register("bad-opcode", BadOpcodeFault.class);
+    register("fragmented-control", FragmentedControlFault.class);
+    register("unexpected-binary", UnexpectedBinaryFault.class);
+    register("drop-messages", DropMessagesFault.class);
+    register("duplicate-messages", DuplicateMessagesFault.class);
+    register("reorder-messages", ReorderMessagesFault.class);
   }
 
   private FaultTypes() {}

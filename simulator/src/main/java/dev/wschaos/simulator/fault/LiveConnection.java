@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.fault;
 
 import java.time.Duration;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /** An open WebSocket connection, as faults and behaviours drive it. All calls happen on its event loop. */
@@ -38,4 +39,36 @@ public interface LiveConnection {
 
   /** State kept per client across its connections (per connection for anonymous clients). */
   <T> T clientState(Class<T> type, Supplier<T> init);
+
+  // Abilities for faults that change the ongoing flow (stalls, shaping, protocol violations, message faults).
+
+  /** This connection's random source, seeded from the plan's: use it for every draw so runs can be replayed. */
+  Random random();
+
+  /**
+   * Write bytes straight to the socket, after everything written before, with no framing: for frames no WebSocket
+   * library would send. Connections whose rule {@link WritesRawFrames} negotiate no compression extension.
+   */
+  void writeRaw(byte[] bytes);
+
+  /** Stop reading the socket ({@code false}: nothing the client sends is read or answered) or read again. */
+  void reading(boolean on);
+
+  /** Route every later server-to-client message through {@code flow}; {@code null} restores the direct path. */
+  void outbound(MessageFlow flow);
+
+  /** Route every later client-to-server message through {@code flow} before the behaviour sees it. */
+  void inbound(MessageFlow flow);
+
+  /** Stop answering client pings with pongs, and stop the server's own heartbeat pings. */
+  void suppressPings();
+
+  /** Swallow close frames from the client: no close frame back, TCP stays open. */
+  void ignoreClientClose();
+
+  /** Cap this connection's throughput in bytes per second per direction; 0 leaves a direction unlimited. */
+  void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond);
+
+  /** Write every later byte in chunks of at most {@code chunkBytes}, pausing {@code pause} between chunks. */
+  void sliceWrites(int chunkBytes, Duration pause);
 }

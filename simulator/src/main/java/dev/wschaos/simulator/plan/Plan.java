@@ -21,12 +21,13 @@ import java.util.List;
  * }</pre>
  *
  * @param seed the seed of the random source that probabilities draw from; {@code null}: chosen at start and logged
+ * @param heartbeat the server's own pings and pong timeout; {@code null} (default): the server sends no pings
  * @param tls  what the plan's {@code wss://} port presents (see {@link TlsPolicy}); ignored without a TLS port
  */
-@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "tls", "rules"})
+@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "heartbeat", "tls", "rules"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
-                   List<Rule> rules, TlsPolicy tls) {
+                   List<Rule> rules, Heartbeat heartbeat, TlsPolicy tls) {
 
   @JsonCreator
   public Plan(
@@ -36,6 +37,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       @JsonProperty("behaviour") Behaviour behaviour,
       @JsonProperty("handshake") HandshakePolicy handshake,
       @JsonProperty("rules") List<Rule> rules,
+      @JsonProperty("heartbeat") Heartbeat heartbeat,
       @JsonProperty("tls") TlsPolicy tls) {
     this.name = name == null ? "unnamed" : name;
     this.description = description;
@@ -43,12 +45,13 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
     this.behaviour = behaviour == null ? new EchoBehaviour() : behaviour;
     this.handshake = handshake == null ? HandshakePolicy.DEFAULT : handshake;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
+    this.heartbeat = heartbeat;
     this.tls = tls == null ? TlsPolicy.DEFAULT : tls;
   }
 
   public Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
               List<Rule> rules) {
-    this(name, description, seed, behaviour, handshake, rules, null);
+    this(name, description, seed, behaviour, handshake, rules, null, null);
   }
 
   /** A healthy echo plan: strict handshake checks, no rules. */
@@ -61,27 +64,31 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withDescription(String text) {
-    return new Plan(name, text, seed, behaviour, handshake, rules, tls);
+    return new Plan(name, text, seed, behaviour, handshake, rules, heartbeat, tls);
   }
 
   public Plan withSeed(Long newSeed) {
-    return new Plan(name, description, newSeed, behaviour, handshake, rules, tls);
+    return new Plan(name, description, newSeed, behaviour, handshake, rules, heartbeat, tls);
   }
 
   public Plan withBehaviour(Behaviour newBehaviour) {
-    return new Plan(name, description, seed, newBehaviour, handshake, rules, tls);
+    return new Plan(name, description, seed, newBehaviour, handshake, rules, heartbeat, tls);
   }
 
   public Plan withHandshake(HandshakePolicy policy) {
-    return new Plan(name, description, seed, behaviour, policy, rules, tls);
+    return new Plan(name, description, seed, behaviour, policy, rules, heartbeat, tls);
   }
 
   public Plan withRules(List<Rule> newRules) {
-    return new Plan(name, description, seed, behaviour, handshake, newRules, tls);
+    return new Plan(name, description, seed, behaviour, handshake, newRules, heartbeat, tls);
+  }
+
+  public Plan withHeartbeat(Heartbeat value) {
+    return new Plan(name, description, seed, behaviour, handshake, rules, value, tls);
   }
 
   public Plan withTls(TlsPolicy policy) {
-    return new Plan(name, description, seed, behaviour, handshake, rules, policy);
+    return new Plan(name, description, seed, behaviour, handshake, rules, heartbeat, policy);
   }
 
   public Plan withRule(Rule rule) {
@@ -94,6 +101,9 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   public List<PlanProblem> validate() {
     Problems problems = Problems.root();
     behaviour.validate(problems.at("behaviour"));
+    if (heartbeat != null) {
+      heartbeat.validate(problems.at("heartbeat"));
+    }
     tls.validate(problems.at("tls"));
     for (int i = 0; i < rules.size(); i++) {
       Rule rule = rules.get(i);

@@ -7,15 +7,21 @@ import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.fault.MessageFlow;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.traffic.ChannelTrafficShapingHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * One open WebSocket: runs the plan's behaviour, and the connection fault decided at its handshake if there is one.
  *
  * <pre>
- *   client message --> behaviour (echo / ticker / silent) --> armed fault? (null when healthy) --> trigger --> fault
+ *   client message --> inbound flow? --> behaviour (echo / ticker / silent) --> armed fault? --> trigger --> fault
+ *   behaviour sends --> outbound flow? --> Vert.x
  * </pre>
+ * Each "?" is a field that is null on a healthy connection: one null check per message.
  */
 final class ChaosConnection implements LiveConnection {
 
@@ -38,7 +46,14 @@ final class ChaosConnection implements LiveConnection {
   private final ClientTracker.ClientRecord client;
   private final long openedAtNanos = System.nanoTime();
   private Map<Class<?>, Object> anonymousState;
-  private List<Long> timers;
+  private Set<Long> timers;
+  private RuleBook book;
+  private Random random;
+  private ServerHeartbeat heartbeat;
+  private MessageFlow outbound;
+  private MessageFlow inbound;
+  private final Consumer<MessageFlow.Message> writer = this::write;
+  private final Consumer<MessageFlow.Message> deliverer = this::deliver;
   private BehaviourSession behaviour = BehaviourSession.NONE;
   private ArmedFault armed;
   private boolean open = true;
@@ -55,6 +70,7 @@ final class ChaosConnection implements LiveConnection {
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
+    this.book = book;
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
     webSocket.exceptionHandler(e -> LOG.debug("connection {} ({}): {}", id, upgrade, e.toString()));
@@ -62,6 +78,10 @@ final class ChaosConnection implements LiveConnection {
       closed();
       onClosed.run();
     });
+    if (book.plan().heartbeat() != null) {
+      heartbeat = new ServerHeartbeat(vertx, webSocket, book.plan().heartbeat());
+      heartbeat.start();
+    }
     behaviour = book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied ->
@@ -77,6 +97,10 @@ final class ChaosConnection implements LiveConnection {
 
   private void onText(String text) {
     messagesIn++;
+    if (inbound != null) {
+      inbound.offer(MessageFlow.Message.text(text), deliverer);
+      return;
+    }
     behaviour.onText(text);
     if (armed != null) {
       armed.afterMessage(text);
@@ -85,9 +109,49 @@ final class ChaosConnection implements LiveConnection {
 
   private void onBinary(Buffer data) {
     messagesIn++;
+    if (inbound != null) {
+      inbound.offer(MessageFlow.Message.binary(data.getBytes()), deliverer);
+      return;
+    }
     behaviour.onBinary(data.getBytes());
     if (armed != null) {
       armed.afterMessage(null);
+    }
+  }
+
+  private void deliver(MessageFlow.Message message) {
+    if (!isOpen()) {
+      return;
+    }
+    if (message.isText()) {
+      behaviour.onText(message.text());
+    } else {
+      behaviour.onBinary(message.binary());
+    }
+    if (armed != null) {
+      armed.afterMessage(message.text());
+    }
+  }
+
+  private void write(MessageFlow.Message message) {
+    if (message.isText()) {
+      writeText(message.text());
+    } else {
+      writeBinary(message.binary());
+    }
+  }
+
+  private void writeText(String text) {
+    if (isOpen()) {
+      messagesOut++;
+      webSocket.writeTextMessage(text);
+    }
+  }
+
+  private void writeBinary(byte[] data) {
+    if (isOpen()) {
+      messagesOut++;
+      webSocket.writeBinaryMessage(Buffer.buffer(data));
     }
   }
 
@@ -97,6 +161,9 @@ final class ChaosConnection implements LiveConnection {
     }
     open = false;
     behaviour.stop();
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
     if (armed != null) {
       armed.cancel();
     }
@@ -140,18 +207,20 @@ final class ChaosConnection implements LiveConnection {
 
   @Override
   public void sendText(String text) {
-    if (isOpen()) {
-      messagesOut++;
-      webSocket.writeTextMessage(text);
+    if (outbound != null) {
+      outbound.offer(MessageFlow.Message.text(text), writer);
+      return;
     }
+    writeText(text);
   }
 
   @Override
   public void sendBinary(byte[] data) {
-    if (isOpen()) {
-      messagesOut++;
-      webSocket.writeBinaryMessage(Buffer.buffer(data));
+    if (outbound != null) {
+      outbound.offer(MessageFlow.Message.binary(data), writer);
+      return;
     }
+    writeBinary(data);
   }
 
   @Override
@@ -174,6 +243,7 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public Cancellable schedule(Duration delay, Runnable action) {
     long timer = vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
+      timers.remove(t);
       if (isOpen()) {
         action.run();
       }
@@ -202,11 +272,69 @@ final class ChaosConnection implements LiveConnection {
     return type.cast(anonymousState.computeIfAbsent(type, t -> init.get()));
   }
 
+  @Override
+  public Random random() {
+    if (random == null) {
+      random = new Random(book.nextConnectionSeed());
+    }
+    return random;
+  }
+
+  @Override
+  public void writeRaw(byte[] bytes) {
+    if (isOpen()) {
+      Channels.of(webSocket).writeAndFlush(Unpooled.wrappedBuffer(bytes));
+    }
+  }
+
+  @Override
+  public void reading(boolean on) {
+    Channels.of(webSocket).channel().config().setAutoRead(on);
+  }
+
+  @Override
+  public void outbound(MessageFlow flow) {
+    this.outbound = flow;
+  }
+
+  @Override
+  public void inbound(MessageFlow flow) {
+    this.inbound = flow;
+  }
+
+  @Override
+  public void suppressPings() {
+    if (heartbeat != null) {
+      heartbeat.stop();
+    }
+    FrameFilter.on(Channels.of(webSocket)).dropPings();
+  }
+
+  @Override
+  public void ignoreClientClose() {
+    FrameFilter.on(Channels.of(webSocket)).dropClose();
+  }
+
+  @Override
+  public void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond) {
+    ChannelHandlerContext context = Channels.of(webSocket);
+    context.pipeline().addFirst("wschaos-throttle",
+        new ChannelTrafficShapingHandler(outBytesPerSecond, inBytesPerSecond, 50));
+  }
+
+  @Override
+  public void sliceWrites(int chunkBytes, Duration pause) {
+    Channels.of(webSocket).pipeline().addFirst(Slicer.NAME, new Slicer(chunkBytes, pause.toNanos()));
+  }
+
   private Cancellable track(long timer) {
     if (timers == null) {
-      timers = new ArrayList<>(2);
+      timers = new HashSet<>(4);
     }
     timers.add(timer);
-    return () -> vertx.cancelTimer(timer);
+    return () -> {
+      timers.remove(timer);
+      vertx.cancelTimer(timer);
+    };
   }
 }

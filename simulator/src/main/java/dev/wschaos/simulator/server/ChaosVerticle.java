@@ -4,6 +4,7 @@ import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.engine.StrictHandshake;
 import dev.wschaos.simulator.fault.HandshakeFault;
+import dev.wschaos.simulator.fault.WritesRawFrames;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -104,6 +105,9 @@ public final class ChaosVerticle extends VerticleBase {
     VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
         webSocket -> opened(webSocket, upgrade, attempt.client(), book, decision),
         outcome -> LOG.debug("upgrade {}: {}", upgrade, outcome));
+    if (decision.connection() != null && decision.connection().fault() instanceof WritesRawFrames) {
+      exchange.withoutExtensions();
+    }
     if (decision.handshake() == null) {
       exchange.accept();
       return;

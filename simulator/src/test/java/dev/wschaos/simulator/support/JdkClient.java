@@ -26,6 +26,8 @@ public final class JdkClient implements AutoCloseable {
   public record Closed(int code, String reason) {}
 
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
   private final CompletableFuture<Throwable> error = new CompletableFuture<>();
   private final WebSocket webSocket;
@@ -108,6 +110,21 @@ public final class JdkClient implements AutoCloseable {
     return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** The next binary message, or null after {@code wait}. */
+  public byte[] pollBinary(Duration wait) throws InterruptedException {
+    return binaries.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Send a ping with {@code payload}. */
+  public void ping(String payload) {
+    webSocket.sendPing(ByteBuffer.wrap(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))).join();
+  }
+
+  /** The payload of the next pong, or null after {@code wait}. */
+  public String pollPong(Duration wait) throws InterruptedException {
+    return pongs.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   public Closed awaitClose() throws Exception {
     try {
       return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -139,6 +156,7 @@ public final class JdkClient implements AutoCloseable {
 
   private static final class Recorder implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
+    private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private JdkClient client;
 
     @Override
@@ -159,6 +177,21 @@ public final class JdkClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      byte[] bytes = new byte[data.remaining()];
+      data.get(bytes);
+      binary.writeBytes(bytes);
+      if (last) {
+        client.binaries.add(binary.toByteArray());
+        binary.reset();
+      }
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      byte[] bytes = new byte[message.remaining()];
+      message.get(bytes);
+      client.pongs.add(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
       return null;
     }
 

@@ -52,6 +52,7 @@ public final class RawClient implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
+  private Response handshake;
 
   private RawClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -64,6 +65,30 @@ public final class RawClient implements AutoCloseable {
     socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), READ_TIMEOUT_MS);
     socket.setSoTimeout(READ_TIMEOUT_MS);
     return new RawClient(socket);
+  }
+
+  /** Open a socket and complete a WebSocket upgrade to {@code uri}'s path and query (fails unless 101). */
+  public static RawClient upgraded(URI uri) throws IOException {
+    return upgraded(uri, Map.of());
+  }
+
+  /** As {@link #upgraded(URI)}, with extra request headers; the response is kept in {@link #handshake()}. */
+  public static RawClient upgraded(URI uri, Map<String, String> extraHeaders) throws IOException {
+    RawClient raw = open(uri);
+    Map<String, String> headers = upgradeHeaders(uri);
+    headers.putAll(extraHeaders);
+    raw.sendRequest("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers);
+    raw.handshake = raw.readResponse();
+    if (raw.handshake.status() != 101) {
+      raw.close();
+      throw new IOException("upgrade refused: " + raw.handshake.statusLine());
+    }
+    return raw;
+  }
+
+  /** The upgrade response, after {@link #upgraded}. */
+  public Response handshake() {
+    return handshake;
   }
 
   public static String randomKey() {
@@ -183,6 +208,11 @@ public final class RawClient implements AutoCloseable {
 
   public void sendText(String text) throws IOException {
     sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** One read from the socket, as TCP delivered it: how many bytes came in it (-1 at the end). */
+  public int readSome(byte[] buffer) throws IOException {
+    return in.read(buffer);
   }
 
   public void setReadTimeout(int millis) throws SocketException {

@@ -27,11 +27,17 @@ public final class VertxClient implements AutoCloseable {
   private final WebSocket webSocket;
   private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+  private final BlockingQueue<byte[]> binaries = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Throwable> error = new CompletableFuture<>();
 
   private VertxClient(WebSocketClient client, WebSocket webSocket) {
     this.client = client;
     this.webSocket = webSocket;
     webSocket.textMessageHandler(messages::add);
+    webSocket.binaryMessageHandler(data -> binaries.add(data.getBytes()));
+    webSocket.pongHandler(data -> pongs.add(data.toString()));
+    webSocket.exceptionHandler(error::complete);
     webSocket.closeHandler(v -> closed.complete(new Closed(webSocket.closeStatusCode(), webSocket.closeReason())));
   }
 
@@ -56,6 +62,11 @@ public final class VertxClient implements AutoCloseable {
   public static VertxClient connect(Vertx vertx, URI uri, Map<String, String> headers, List<String> subprotocols)
       throws Exception {
     return connect(vertx, new WebSocketClientOptions(), options(uri, headers, subprotocols));
+  }
+
+  /** Connect with client options of the test's choosing (limits, closing timeout); the connect timeout is set here. */
+  public static VertxClient connect(Vertx vertx, URI uri, WebSocketClientOptions clientOptions) throws Exception {
+    return connect(vertx, clientOptions, options(uri, Map.of(), List.of()));
   }
 
   /** Connect with configured client options (e.g. TLS trust for wss://); the connect timeout is set here. */
@@ -126,6 +137,27 @@ public final class VertxClient implements AutoCloseable {
       }
     }
     throw new AssertionError("neither a message nor a close within " + WAIT);
+  }
+
+  public String pollMessage(Duration wait) throws InterruptedException {
+    return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public byte[] pollBinary(Duration wait) throws InterruptedException {
+    return binaries.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public void ping(String payload) {
+    webSocket.writePing(io.vertx.core.buffer.Buffer.buffer(payload));
+  }
+
+  public String pollPong(Duration wait) throws InterruptedException {
+    return pongs.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The first exception Vert.x reported on this connection, if any yet. */
+  public Throwable error() {
+    return error.getNow(null);
   }
 
   public Closed awaitClose() throws Exception {

@@ -1,0 +1,45 @@
+package dev.wschaos.simulator.fault.connection;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.fault.protocol.Frames;
+import dev.wschaos.simulator.plan.Problems;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Send a close frame, then never close TCP: the client's answering close frame is swallowed and nothing more is
+ * sent. RFC 6455 7.1.1 has the server close TCP first; a client must not wait for that forever.
+ *
+ * <pre>{@code
+ * fault: {type: close-no-fin, code: 1001, reason: "going away"}
+ * }</pre>
+ */
+public record CloseNoFinFault(int code, String reason) implements ConnectionFault {
+
+  @JsonCreator
+  public CloseNoFinFault(@JsonProperty("code") Integer code, @JsonProperty("reason") String reason) {
+    this(code == null ? 1001 : code, reason == null ? "" : reason);
+  }
+
+  @Override
+  public void apply(LiveConnection connection) {
+    connection.ignoreClientClose();
+    connection.suppressPings();
+    connection.writeRaw(Frames.close(code, reason));
+    connection.outbound((message, next) -> {});
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    String whyNot = CloseCodes.whyNotSendable(code);
+    if (whyNot != null) {
+      problems.at("code").error(whyNot);
+    }
+    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > 123) {
+      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most 123 bytes (RFC 6455 5.5)");
+    }
+  }
+}
