@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.behaviour.EchoBehaviour;
+import dev.wschaos.simulator.fleet.Limits;
+import dev.wschaos.simulator.fleet.TimelineStep;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +23,14 @@ import java.util.List;
  * }</pre>
  *
  * @param seed the seed of the random source that probabilities draw from; {@code null}: chosen at start and logged
+ * @param limits capacity and accept-rate limits ({@code null}: none)
+ * @param timeline fleet actions and temporary rules/limits at offsets from the plan's start
  */
-@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "rules"})
+@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "limits", "rules", "timeline"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
-                   List<Rule> rules) {
+                   List<Rule> rules, Limits limits,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline) {
 
   @JsonCreator
   public Plan(
@@ -34,13 +39,30 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       @JsonProperty("seed") Long seed,
       @JsonProperty("behaviour") Behaviour behaviour,
       @JsonProperty("handshake") HandshakePolicy handshake,
-      @JsonProperty("rules") List<Rule> rules) {
+      @JsonProperty("rules") List<Rule> rules,
+      @JsonProperty("limits") Limits limits,
+      @JsonProperty("timeline") List<TimelineStep> timeline) {
     this.name = name == null ? "unnamed" : name;
     this.description = description;
     this.seed = seed;
     this.behaviour = behaviour == null ? new EchoBehaviour() : behaviour;
     this.handshake = handshake == null ? HandshakePolicy.DEFAULT : handshake;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
+    this.limits = limits;
+    this.timeline = timeline == null ? List.of() : List.copyOf(timeline);
+  }
+
+  public Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
+              List<Rule> rules) {
+    this(name, description, seed, behaviour, handshake, rules, null, null);
+  }
+
+  public Plan withLimits(Limits value) {
+    return new Plan(name, description, seed, behaviour, handshake, rules, value, timeline);
+  }
+
+  public Plan withTimeline(List<TimelineStep> steps) {
+    return new Plan(name, description, seed, behaviour, handshake, rules, limits, steps);
   }
 
   /** A healthy echo plan: strict handshake checks, no rules. */
@@ -53,23 +75,23 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withDescription(String text) {
-    return new Plan(name, text, seed, behaviour, handshake, rules);
+    return new Plan(name, text, seed, behaviour, handshake, rules, limits, timeline);
   }
 
   public Plan withSeed(Long newSeed) {
-    return new Plan(name, description, newSeed, behaviour, handshake, rules);
+    return new Plan(name, description, newSeed, behaviour, handshake, rules, limits, timeline);
   }
 
   public Plan withBehaviour(Behaviour newBehaviour) {
-    return new Plan(name, description, seed, newBehaviour, handshake, rules);
+    return new Plan(name, description, seed, newBehaviour, handshake, rules, limits, timeline);
   }
 
   public Plan withHandshake(HandshakePolicy policy) {
-    return new Plan(name, description, seed, behaviour, policy, rules);
+    return new Plan(name, description, seed, behaviour, policy, rules, limits, timeline);
   }
 
   public Plan withRules(List<Rule> newRules) {
-    return new Plan(name, description, seed, behaviour, handshake, newRules);
+    return new Plan(name, description, seed, behaviour, handshake, newRules, limits, timeline);
   }
 
   public Plan withRule(Rule rule) {
@@ -88,6 +110,26 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
         problems.at("rules").at(i).error("a rule cannot be empty");
       } else {
         rule.validate(problems.at("rules").at(i));
+      }
+    }
+    if (limits != null) {
+      limits.validate(problems.at("limits"));
+    }
+    for (int i = 0; i < timeline.size(); i++) {
+      TimelineStep step = timeline.get(i);
+      Problems at = problems.at("timeline").at(i);
+      if (step == null) {
+        at.error("a timeline step cannot be empty");
+        continue;
+      }
+      step.validate(at);
+      for (int r = 0; r < step.rules().size(); r++) {
+        Rule rule = step.rules().get(r);
+        if (rule == null) {
+          at.at("rules").at(r).error("a rule cannot be empty");
+        } else {
+          rule.validate(at.at("rules").at(r));
+        }
       }
     }
     return problems.list();

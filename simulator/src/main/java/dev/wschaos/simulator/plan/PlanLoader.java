@@ -105,7 +105,8 @@ public final class PlanLoader {
         List.of(new PlanProblem(FieldPath.ROOT, "cannot read the plan file: " + why, null)));
   }
 
-  private static PlanProblem bindingProblem(JsonProcessingException e, String source) {
+  /** One located problem for a text that could not be bound to the plan model. */
+  public static PlanProblem bindingProblem(JsonProcessingException e, String source) {
     JsonLocation where = e.getLocation();
     PlanProblem.SourceLocation location = where == null ? null
         : new PlanProblem.SourceLocation(source, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
