@@ -111,7 +111,7 @@ public final class Fleet implements AutoCloseable {
     List<Future<Void>> closing = new ArrayList<>();
     synchronized (members) {
       for (Member m : members) {
-        WebSocket ws = m.connected.getNow(null);
+        WebSocket ws = m.connected.isCompletedExceptionally() ? null : m.connected.getNow(null);
         if (ws != null && !ws.isClosed()) {
           closing.add(ws.close());
         }
