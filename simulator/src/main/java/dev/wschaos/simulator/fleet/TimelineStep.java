@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.fleet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -82,6 +83,7 @@ public record TimelineStep(String name, Duration at, Duration every, Duration du
     return name != null ? name : "timeline[" + index + "]";
   }
 
+  @JsonIgnore
   public boolean isTemporary() {
     return !rules.isEmpty() || limits != null;
   }

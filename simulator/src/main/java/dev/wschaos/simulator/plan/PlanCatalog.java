@@ -30,7 +30,12 @@ public final class PlanCatalog {
       "try-again-later-1013",
       "abnormal-1006",
       "connection-reset",
-      "flaky-reconnect");
+      "flaky-reconnect",
+      "rolling-restart",
+      "overload-1013",
+      "outage",
+      "thundering-herd",
+      "flapping");
 
   private static final String RESOURCE_DIR = "/dev/wschaos/simulator/plans/";
 
