@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.fault.ConnectionFault;
@@ -51,6 +52,7 @@ public record Rule(String name, Match match, Trigger trigger, Fault fault) {
     return trigger == null ? Trigger.ON_OPEN : trigger;
   }
 
+  @JsonIgnore
   public boolean isHandshakeRule() {
     return fault instanceof HandshakeFault;
   }
