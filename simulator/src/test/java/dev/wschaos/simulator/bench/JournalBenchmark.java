@@ -2,6 +2,12 @@ package dev.wschaos.simulator.bench;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.journal.EventHub;
+import dev.wschaos.simulator.journal.EventSink;
+import dev.wschaos.simulator.journal.EventType;
+import dev.wschaos.simulator.journal.Journal;
+import dev.wschaos.simulator.journal.JournalEvent;
+import dev.wschaos.simulator.metrics.ChaosMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -61,6 +67,10 @@ class JournalBenchmark {
         System.out.printf(Locale.ROOT, "round %d: connections/s off %.0f on %.0f (ratio %.3f); messages/s off %.0f "
             + "on %.0f (ratio %.3f)%n", round + 1, churnOff, churnOn, churnOn / churnOff, msgOff, msgOn, msgOn / msgOff);
       }
+      List<Double> churnRatios = results.stream().map(r -> r[1] / r[0]).sorted().toList();
+      List<Double> msgRatios = results.stream().map(r -> r[3] / r[2]).sorted().toList();
+      System.out.printf(Locale.ROOT, "median ratio with/without journal: connections/s %.3f, messages/s %.3f%n",
+          churnRatios.get(churnRatios.size() / 2), msgRatios.get(msgRatios.size() / 2));
       double[] sum = new double[4];
       results.forEach(r -> {
         for (int i = 0; i < 4; i++) {
@@ -75,6 +85,39 @@ class JournalBenchmark {
     } finally {
       clientVertx.close().await(10, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The journal's own cost, without sockets: nanoseconds to build and record one connection event through an
+   * {@link EventHub} feeding the ring journal and the Prometheus metrics, against the disabled path.
+   */
+  @Test
+  void perEventCost() {
+    int events = 2_000_000;
+    EventSink disabled = EventSink.NONE;
+    EventHub hub = new EventHub();
+    Journal journal = new Journal(100_000);
+    hub.listen(journal).listen(new ChaosMetrics(List::of, journal::overflow));
+    double offNs = 0;
+    double onNs = 0;
+    for (int round = 0; round < 5; round++) {
+      offNs = emit(disabled, events);
+      onNs = emit(hub, events);
+    }
+    System.out.printf(Locale.ROOT, "PER EVENT: disabled %.1f ns, journal+metrics %.1f ns (%d events, overflow %d)%n",
+        offNs, onNs, events, journal.overflow());
+  }
+
+  private static double emit(EventSink sink, int events) {
+    long start = System.nanoTime();
+    for (int i = 0; i < events; i++) {
+      if (sink.enabled()) {
+        EventType type = (i & 1) == 0 ? EventType.OPENED : EventType.CLOSED;
+        sink.emit(JournalEvent.of(type, i, "client-" + (i & 1023)).attempt(1).path("/feed").code(1000)
+            .initiator(JournalEvent.SERVER).messages(3, 3).durationMs(12).build());
+      }
+    }
+    return (System.nanoTime() - start) / (double) events;
   }
 
   /** Connect, one echo, close; {@code CONCURRENCY} at a time. Connections per second. */
