@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -36,6 +38,7 @@ public final class ChaosMetrics implements Consumer<JournalEvent> {
   private final LongAdder closedOut = new LongAdder();
   private final Counter accepted;
   private final Counter fleetActions;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   public ChaosMetrics(Supplier<Collection<? extends FleetMember>> members, LongSupplier journalOverflow) {
     this.members = members;
@@ -65,13 +68,19 @@ public final class ChaosMetrics implements Consumer<JournalEvent> {
   public void accept(JournalEvent e) {
     switch (e.type()) {
       case OPENED -> accepted.increment();
-      case UPGRADE_REJECTED -> handshakes("rejected", e.status() == null ? "none" : e.status().toString()).increment();
-      case FAULT_APPLIED -> Counter.builder("wschaos.faults").description("faults applied, by fault type")
-          .tag("type", String.valueOf(e.fault())).register(registry).increment();
+      case UPGRADE_REJECTED -> {
+        String status = e.status() == null ? "none" : e.status().toString();
+        counters.computeIfAbsent("r" + status, k -> handshakes("rejected", status)).increment();
+      }
+      case FAULT_APPLIED -> counters.computeIfAbsent("f" + e.fault(), k -> Counter.builder("wschaos.faults")
+          .description("faults applied, by fault type").tag("type", String.valueOf(e.fault())).register(registry))
+          .increment();
       case CLOSED -> {
-        Counter.builder("wschaos.closes").description("connections closed, by close code and who ended them")
-            .tag("code", e.code() == null ? "none" : e.code().toString())
-            .tag("initiator", String.valueOf(e.initiator())).register(registry).increment();
+        String code = e.code() == null ? "none" : e.code().toString();
+        String initiator = String.valueOf(e.initiator());
+        counters.computeIfAbsent("c" + code + initiator, k -> Counter.builder("wschaos.closes")
+            .description("connections closed, by close code and who ended them")
+            .tag("code", code).tag("initiator", initiator).register(registry)).increment();
         closedIn.add(e.messagesIn() == null ? 0 : e.messagesIn());
         closedOut.add(e.messagesOut() == null ? 0 : e.messagesOut());
       }

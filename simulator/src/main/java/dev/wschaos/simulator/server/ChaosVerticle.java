@@ -52,6 +52,7 @@ public final class ChaosVerticle extends VerticleBase {
   private final AdmissionGate admission = new AdmissionGate();
   private EventSink events = EventSink.NONE;
   private volatile int boundPort = -1;
+  private volatile boolean stopped;
   private int pendingAccepts;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
@@ -97,7 +98,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   /** Listen again on the port bound at start. */
   public Future<Void> listenAgain() {
-    if (server.get() != null) {
+    if (server.get() != null || stopped) {
       return Future.succeededFuture();
     }
     return context == null ? Future.failedFuture("not deployed")
@@ -116,6 +117,7 @@ public final class ChaosVerticle extends VerticleBase {
   /** Close every open connection with 1001 Going Away, wait for them (bounded by the close timeout), then stop. */
   @Override
   public Future<?> stop() {
+    stopped = true;
     List<Future<Void>> closing = open.values().stream().map(ChaosConnection::goingAway).toList();
     return Future.join(closing)
         .transform(ignored -> server.get() == null ? Future.succeededFuture() : server.get().close());
