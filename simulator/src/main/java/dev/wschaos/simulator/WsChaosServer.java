@@ -1,7 +1,17 @@
 package dev.wschaos.simulator;
 
+import dev.wschaos.simulator.admin.AdminServer;
+import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.control.ControlPlane;
 import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.journal.EventHub;
+import dev.wschaos.simulator.journal.Journal;
+import dev.wschaos.simulator.journal.JsonLinesExport;
+import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.TlsProfile;
@@ -13,8 +23,11 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +64,12 @@ public final class WsChaosServer implements AutoCloseable {
   private final ChaosVerticle verticle;
   private final String deploymentId;
   private final TlsLab tls;
+  private final EventHub events = new EventHub();
+  private final Journal journal;
+  private final JsonLinesExport export;
+  private final ChaosMetrics metrics;
+  private final ControlPlane control;
+  private final AdminServer admin;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -62,13 +81,32 @@ public final class WsChaosServer implements AutoCloseable {
     this.ownsVertx = builder.vertx == null;
     this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
     this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
+    this.journal = builder.journalSize > 0 ? new Journal(builder.journalSize) : null;
+    if (journal != null) {
+      events.listen(journal);
+    }
+    this.export = builder.journalFile == null ? null : new JsonLinesExport(builder.journalFile);
+    if (export != null) {
+      events.listen(export);
+    }
+    this.metrics = builder.admin == null ? null
+        : new ChaosMetrics(verticle::members, () -> journal == null ? 0 : journal.overflow());
+    if (metrics != null) {
+      events.listen(metrics);
+    }
+    verticle.events(events);
+    this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
     String deployed = null;
     try {
       deployed = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (tls != null) {
-        tls.deploy(vertx, verticle.requestHandler(), () -> plan().tls()).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        tls.deploy(vertx, verticle.requestHandler(), () -> ruleBook.get().plan().tls())
+            .await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
+      if (export != null) {
+        export.close();
+      }
       if (ownsVertx) {
         vertx.close();
       } else if (deployed != null) {
@@ -78,6 +116,8 @@ public final class WsChaosServer implements AutoCloseable {
           + (tls == null ? "" : " or its TLS ports " + builder.tls) + ": " + rootMessage(e), e);
     }
     this.deploymentId = deployed;
+    control.install(builder.plan);
+    this.admin = builder.admin == null ? null : startAdmin(builder.admin);
     LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
   }
 
@@ -90,9 +130,9 @@ public final class WsChaosServer implements AutoCloseable {
     return builder().plan(plan).start();
   }
 
-  /** The plan in force. */
+  /** The plan in force (without the temporary rules and limits its timeline may have put on top). */
   public Plan plan() {
-    return ruleBook.get().plan();
+    return control.plan();
   }
 
   /** The seed probabilities draw from: the builder's, else the plan's, else one chosen at random and logged. */
@@ -155,10 +195,70 @@ public final class WsChaosServer implements AutoCloseable {
   public void replacePlan(Plan plan) {
     Objects.requireNonNull(plan, "plan");
     plan.requireValid("'" + plan.name() + "'");
-    RuleBook next = compile(plan);
-    ruleBook.set(next);
+    control.install(plan);
     applyTls(plan);
-    LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), next.seed());
+    LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), seed());
+  }
+
+  /**
+   * Run a fleet action now: close, drop or reset a share of the open connections (optionally spread over a window),
+   * or an outage.
+   *
+   * <pre>{@code
+   * server.act(CloseAction.all(1012, "rolling restart").spreadOver(Duration.ofSeconds(2)));
+   * server.act(OutageAction.lasting(Duration.ofSeconds(15)));
+   * }</pre>
+   *
+   * @throws InvalidPlanException when the action is invalid (nothing is done)
+   */
+  public ActionResult act(FleetAction action) {
+    return control.act(action);
+  }
+
+  /** The open connections, oldest first. */
+  public List<ConnectionInfo> connections() {
+    return verticle.members().stream().map(m -> m.info())
+        .sorted(Comparator.comparingLong(ConnectionInfo::id)).toList();
+  }
+
+  /** Whether the WebSocket port listens (false during an outage). */
+  public boolean listening() {
+    return verticle.listening();
+  }
+
+  /**
+   * The in-memory event journal, or {@code null} when it was turned off with {@code journalSize(0)}.
+   *
+   * <pre>{@code
+   * List<JournalEvent> closed = server.journal().query(JournalQuery.all().types(Set.of(EventType.CLOSED))).events();
+   * }</pre>
+   */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Every event as it happens, numbered: add listeners (they run on event loops and must not block). */
+  public EventHub events() {
+    return events;
+  }
+
+  /** The Prometheus metrics, or {@code null} when there is no admin port. */
+  public ChaosMetrics metrics() {
+    return metrics;
+  }
+
+  /** {@code http://host:port} of the admin API, or {@code null} when it is off. */
+  public URI adminUrl() {
+    return admin == null ? null : admin.url();
+  }
+
+  /** Back to a fresh start: the healthy plan, an empty journal, no attempt counts. */
+  public void reset() {
+    replacePlan(Plan.healthy());
+    if (journal != null) {
+      journal.clear();
+    }
+    clients.clear();
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */
@@ -174,6 +274,10 @@ public final class WsChaosServer implements AutoCloseable {
     }
     closed = true;
     long waitSeconds = settings.closeTimeoutSeconds() + 5L;
+    control.close();
+    if (admin != null) {
+      admin.close();
+    }
     try {
       vertx.undeploy(deploymentId).await(waitSeconds, TimeUnit.SECONDS);
       if (tls != null) {
@@ -182,6 +286,9 @@ public final class WsChaosServer implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
     } finally {
+      if (export != null) {
+        export.close();
+      }
       if (ownsVertx) {
         try {
           vertx.close().await(waitSeconds, TimeUnit.SECONDS);
@@ -208,8 +315,21 @@ public final class WsChaosServer implements AutoCloseable {
   }
 
   private RuleBook compile(Plan plan) {
-    long seed = fixedSeed != null ? fixedSeed : plan.seed() != null ? plan.seed() : new SecureRandom().nextLong();
-    return RuleBook.compile(plan, seed);
+    return RuleBook.compile(plan, seedFor(plan));
+  }
+
+  private long seedFor(Plan plan) {
+    return fixedSeed != null ? fixedSeed : plan.seed() != null ? plan.seed() : new SecureRandom().nextLong();
+  }
+
+  private AdminServer startAdmin(AdminSettings adminSettings) {
+    try {
+      return AdminServer.start(vertx, adminSettings, this);
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException("wschaos admin API could not listen on " + adminSettings.host() + ":"
+          + adminSettings.port() + ": " + rootMessage(e), e);
+    }
   }
 
   private static String rootMessage(Throwable e) {
@@ -229,8 +349,37 @@ public final class WsChaosServer implements AutoCloseable {
     private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
     private Vertx vertx;
     private TlsSettings tls;
+    private int journalSize = Journal.DEFAULT_CAPACITY;
+    private Path journalFile;
+    private AdminSettings admin;
 
     private Builder() {}
+
+    /** How many events the in-memory journal keeps (default 100,000; 0 turns it off). */
+    public Builder journalSize(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("journal size cannot be negative");
+      }
+      this.journalSize = value;
+      return this;
+    }
+
+    /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
+    public Builder journalFile(Path file) {
+      this.journalFile = file;
+      return this;
+    }
+
+    /** Serve the admin API (and metrics) on 127.0.0.1:{@code port} (0: a free port), without a token. */
+    public Builder adminPort(int port) {
+      return admin(AdminSettings.loopback(port));
+    }
+
+    /** Serve the admin API with these settings ({@code null}: no admin API, the default). */
+    public Builder admin(AdminSettings value) {
+      this.admin = value;
+      return this;
+    }
 
     public Builder plan(Plan value) {
       this.plan = Objects.requireNonNull(value, "plan");

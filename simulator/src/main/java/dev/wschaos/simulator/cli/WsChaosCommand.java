@@ -2,12 +2,14 @@ package dev.wschaos.simulator.cli;
 
 import dev.wschaos.simulator.Version;
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.plan.DurationText;
 import dev.wschaos.simulator.plan.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,6 +57,25 @@ public final class WsChaosCommand implements Callable<Integer> {
   @Option(names = "--close-timeout", defaultValue = "5s", paramLabel = "DURATION",
       description = "how long to wait for a client's close frame after sending one (default: ${DEFAULT-VALUE})")
   String closeTimeout;
+
+  @Option(names = "--admin-port", paramLabel = "PORT",
+      description = "serve the admin API and /metrics on this port (0: a free one; default: no admin API)")
+  Integer adminPort;
+
+  @Option(names = "--admin-host", defaultValue = "127.0.0.1",
+      description = "address the admin API binds (default: ${DEFAULT-VALUE})")
+  String adminHost;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "bearer token every admin call must send (default: env " + AdminSettings.TOKEN_ENV + ", else none)")
+  String adminToken;
+
+  @Option(names = "--journal", paramLabel = "FILE", description = "also write every connection event to FILE as JSON lines")
+  Path journalFile;
+
+  @Option(names = "--journal-size", defaultValue = "100000", paramLabel = "N",
+      description = "events kept in memory for the admin API (default: ${DEFAULT-VALUE}; 0: none)")
+  int journalSize;
 
   @Option(names = "--list-plans", description = "list the built-in plans and exit")
   boolean listPlans;
@@ -110,13 +131,19 @@ public final class WsChaosCommand implements Callable<Integer> {
     configureLogging(verbose);
     WsChaosServer server;
     try {
-      server = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed).closeTimeout(timeout)
-          .tls(tls.enabled() ? tls.settings() : null).start();
+      WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
+          .closeTimeout(timeout).tls(tls.enabled() ? tls.settings() : null)
+          .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
+      if (adminPort != null) {
+        String token = adminToken != null ? adminToken : System.getenv(AdminSettings.TOKEN_ENV);
+        builder.admin(new AdminSettings(adminHost, adminPort, token));
+      }
+      server = builder.start();
     } catch (IllegalArgumentException e) {
       err.println("wschaos: " + e.getMessage());
       err.flush();
       return EXIT_INVALID;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
       err.println("wschaos: " + e.getMessage());
       err.flush();
       return EXIT_CANNOT_LISTEN;
@@ -130,7 +157,8 @@ public final class WsChaosCommand implements Callable<Integer> {
       // a stop asked for with SIGTERM or Ctrl-C is a normal stop: exit 0, not the JVM's 143/130
       Runtime.getRuntime().halt(0);
     }, "wschaos-shutdown"));
-    out.println("wschaos listening on " + server.wsUrl() + " plan=" + loaded.name() + " seed=" + server.seed());
+    out.println("wschaos listening on " + server.wsUrl() + " plan=" + loaded.name() + " seed=" + server.seed()
+        + (server.adminUrl() == null ? "" : " admin=" + server.adminUrl()));
     if (tls.enabled()) {
       TlsOptions.printListening(server.tls(), out);
     }

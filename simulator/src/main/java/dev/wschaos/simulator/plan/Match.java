@@ -123,7 +123,7 @@ public final class Match {
     return probability != null && probability < 1.0;
   }
 
-  void validate(Problems problems) {
+  public void validate(Problems problems) {
     if (probability != null && !(probability >= 0.0 && probability <= 1.0)) {
       problems.at("probability").error(probability + " is out of range: a probability is from 0 to 1 (e.g. 0.25)");
     }

@@ -35,7 +35,12 @@ public final class PlanCatalog {
       "no-pong",
       "slow-network",
       "protocol-violations",
-      "message-loss");
+      "message-loss",
+      "rolling-restart",
+      "overload-1013",
+      "outage",
+      "thundering-herd",
+      "flapping");
 
   private static final String RESOURCE_DIR = "/dev/wschaos/simulator/plans/";
 

@@ -123,7 +123,8 @@ public final class PlanLoader {
     return null;
   }
 
-  private static PlanProblem bindingProblem(JsonProcessingException e, String source, String text) {
+  /** One located problem for a text that could not be bound to the plan model. */
+  public static PlanProblem bindingProblem(JsonProcessingException e, String source, String text) {
     JsonParseException syntax = syntaxError(e);
     JsonLocation where = syntax != null ? syntax.getLocation() : e.getLocation();
     PlanProblem.SourceLocation location = where == null ? null

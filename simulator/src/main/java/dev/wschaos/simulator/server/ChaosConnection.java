@@ -11,12 +11,21 @@ import dev.wschaos.simulator.fault.MessageFlow;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.traffic.ChannelTrafficShapingHandler;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetMember;
+import dev.wschaos.simulator.journal.EventSink;
+import dev.wschaos.simulator.journal.EventType;
+import dev.wschaos.simulator.journal.JournalEvent;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
@@ -35,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Each "?" is a field that is null on a healthy connection: one null check per message.
  */
-final class ChaosConnection implements LiveConnection {
+final class ChaosConnection implements LiveConnection, FleetMember {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChaosConnection.class);
 
@@ -45,6 +54,12 @@ final class ChaosConnection implements LiveConnection {
   private final VertxUpgradeRequest upgrade;
   private final ClientTracker.ClientRecord client;
   private final long openedAtNanos = System.nanoTime();
+  private final Instant openedAt = Instant.now();
+  private final Context context = Vertx.currentContext();
+  private EventSink events = EventSink.NONE;
+  private List<String> faultsApplied = List.of();
+  private String endedBy;
+  private Integer codeSent;
   private Map<Class<?>, Object> anonymousState;
   private Set<Long> timers;
   private RuleBook book;
@@ -69,6 +84,12 @@ final class ChaosConnection implements LiveConnection {
     this.client = client;
   }
 
+  /** Report this connection's events to {@code sink}. */
+  ChaosConnection events(EventSink sink) {
+    this.events = sink;
+    return this;
+  }
+
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
     this.book = book;
     webSocket.textMessageHandler(this::onText);
@@ -82,17 +103,59 @@ final class ChaosConnection implements LiveConnection {
       heartbeat = new ServerHeartbeat(vertx, webSocket, book.plan().heartbeat());
       heartbeat.start();
     }
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.OPENED, id, upgrade.clientId()).attempt(upgrade.attempt())
+          .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(webSocket.subProtocol()).build());
+    }
     behaviour = book.behaviour().start(this);
     if (connectionRule != null) {
-      armed = new ArmedFault(connectionRule, this, applied ->
-          LOG.debug("connection {} ({}): rule '{}' strikes with {}", id, upgrade, applied.label(), applied.fault()));
+      armed = new ArmedFault(connectionRule, this, applied -> {
+        LOG.debug("connection {} ({}): rule '{}' strikes with {}", id, upgrade, applied.label(), applied.fault());
+        faultApplied(applied.label(), applied.fault().type());
+      });
       armed.start();
     }
   }
 
   /** Close with 1001 Going Away, as a server that shuts down does. */
   Future<Void> goingAway() {
-    return open ? webSocket.close((short) 1001, "server shutting down") : Future.succeededFuture();
+    if (!open) {
+      return Future.succeededFuture();
+    }
+    closeSent(1001, "server shutting down");
+    return webSocket.close((short) 1001, "server shutting down");
+  }
+
+  @Override
+  public void faultApplied(String rule, String type) {
+    if (faultsApplied.isEmpty()) {
+      faultsApplied = new ArrayList<>(2);
+    }
+    faultsApplied.add(rule);
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
+          .rule(rule).fault(type).build());
+    }
+  }
+
+  private void closeSent(int code, String reason) {
+    if (endedBy == null) {
+      endedBy = JournalEvent.SERVER;
+      codeSent = code;
+    }
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
+          .initiator(JournalEvent.SERVER).build());
+    }
+  }
+
+  private void ended(EventType type) {
+    if (endedBy == null) {
+      endedBy = JournalEvent.SERVER;
+    }
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER).build());
+    }
   }
 
   private void onText(String text) {
@@ -171,6 +234,18 @@ final class ChaosConnection implements LiveConnection {
       timers.forEach(vertx::cancelTimer);
     }
     Short code = webSocket.closeStatusCode();
+    if (events.enabled()) {
+      String initiator = endedBy != null ? endedBy : JournalEvent.CLIENT;
+      Integer observed = code == null ? null : code.intValue();
+      if (endedBy == null && observed != null && observed != 1006) {
+        events.emit(JournalEvent.of(EventType.CLOSE_RECEIVED, id, upgrade.clientId()).code(observed)
+            .reason(webSocket.closeReason()).initiator(JournalEvent.CLIENT).build());
+      }
+      events.emit(JournalEvent.of(EventType.CLOSED, id, upgrade.clientId()).attempt(upgrade.attempt())
+          .path(upgrade.path()).code(codeSent != null ? codeSent : observed).reason(webSocket.closeReason())
+          .initiator(initiator).durationMs((System.nanoTime() - openedAtNanos) / 1_000_000)
+          .messages(messagesIn, messagesOut).build());
+    }
     LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code,
         (System.nanoTime() - openedAtNanos) / 1_000_000, messagesIn, messagesOut);
   }
@@ -226,18 +301,42 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public void close(int code, String reason) {
     if (isOpen()) {
+      closeSent(code, reason);
       webSocket.close((short) code, reason);
     }
   }
 
   @Override
   public void drop() {
+    ended(EventType.DROPPED);
     Channels.close(Channels.of(webSocket), false);
   }
 
   @Override
   public void reset() {
+    ended(EventType.RESET);
     Channels.close(Channels.of(webSocket), true);
+  }
+
+  @Override
+  public String header(String name) {
+    return upgrade.header(name);
+  }
+
+  @Override
+  public ConnectionInfo info() {
+    return new ConnectionInfo(id, upgrade.clientId(), upgrade.path(), upgrade.attempt(), upgrade.remoteAddress(),
+        openedAt, messagesIn, messagesOut, List.copyOf(faultsApplied));
+  }
+
+  @Override
+  public void act(Consumer<LiveConnection> action) {
+    Context target = context != null ? context : vertx.getOrCreateContext();
+    target.runOnContext(v -> {
+      if (isOpen()) {
+        action.accept(this);
+      }
+    });
   }
 
   @Override

@@ -1,0 +1,146 @@
+package dev.wschaos.simulator.journal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One journal entry. Fields that do not apply to the event's type are null (and left out of JSON).
+ *
+ * <pre>{@code
+ * {"seq":42,"nanos":1834000123,"time":"2026-11-21T10:15:30.123Z","type":"closed","connectionId":17,
+ *  "clientId":"c1","attempt":2,"code":1012,"initiator":"server","durationMs":2003,"messagesIn":5,"messagesOut":5}
+ * }</pre>
+ *
+ * @param seq          position in the journal, from 1, strictly increasing
+ * @param nanos        monotonic time since the server started (System.nanoTime based): use it for delays
+ * @param time         wall clock time
+ * @param connectionId the id of the upgrade attempt (the same id follows it from upgrade to closed); null for fleet
+ *                     events
+ * @param initiator    {@code server} or {@code client}: who ended or started closing the connection
+ * @param rule         the rule (or fleet action / timeline step) that caused the event
+ * @param fault        the fault type, e.g. {@code close}, {@code reject}, {@code capacity}
+ * @param detail       free text: rejection reasons, an action's description
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"seq", "nanos", "time", "type", "connectionId", "clientId", "attempt", "path", "remote", "status",
+    "code", "reason", "initiator", "rule", "fault", "headers", "durationMs", "messagesIn", "messagesOut", "detail"})
+public record JournalEvent(long seq, long nanos, Instant time, EventType type, Long connectionId, String clientId,
+                           Integer attempt, String path, String remote, Integer status, Integer code, String reason,
+                           String initiator, String rule, String fault, Map<String, String> headers,
+                           Long durationMs, Long messagesIn, Long messagesOut, String detail) {
+
+  public static final String SERVER = "server";
+  public static final String CLIENT = "client";
+
+  @JsonCreator
+  public JournalEvent(
+      @JsonProperty("seq") long seq,
+      @JsonProperty("nanos") long nanos,
+      @JsonProperty("time") Instant time,
+      @JsonProperty("type") EventType type,
+      @JsonProperty("connectionId") Long connectionId,
+      @JsonProperty("clientId") String clientId,
+      @JsonProperty("attempt") Integer attempt,
+      @JsonProperty("path") String path,
+      @JsonProperty("remote") String remote,
+      @JsonProperty("status") Integer status,
+      @JsonProperty("code") Integer code,
+      @JsonProperty("reason") String reason,
+      @JsonProperty("initiator") String initiator,
+      @JsonProperty("rule") String rule,
+      @JsonProperty("fault") String fault,
+      @JsonProperty("headers") Map<String, String> headers,
+      @JsonProperty("durationMs") Long durationMs,
+      @JsonProperty("messagesIn") Long messagesIn,
+      @JsonProperty("messagesOut") Long messagesOut,
+      @JsonProperty("detail") String detail) {
+    this.seq = seq;
+    this.nanos = nanos;
+    this.time = time;
+    this.type = type;
+    this.connectionId = connectionId;
+    this.clientId = clientId;
+    this.attempt = attempt;
+    this.path = path;
+    this.remote = remote;
+    this.status = status;
+    this.code = code;
+    this.reason = reason;
+    this.initiator = initiator;
+    this.rule = rule;
+    this.fault = fault;
+    this.headers = headers == null || headers.isEmpty() ? null : Map.copyOf(headers);
+    this.durationMs = durationMs;
+    this.messagesIn = messagesIn;
+    this.messagesOut = messagesOut;
+    this.detail = detail;
+  }
+
+  /** A fresh event about connection {@code connectionId}; {@link Builder} sets the rest. */
+  public static Builder of(EventType type, long connectionId, String clientId) {
+    return new Builder(type, connectionId, clientId);
+  }
+
+  /** A fleet event (no connection). */
+  public static Builder fleet(String rule, String detail) {
+    Builder b = new Builder(EventType.FLEET_ACTION, null, null);
+    b.rule = rule;
+    b.detail = detail;
+    return b;
+  }
+
+  JournalEvent numbered(long number, long sinceStartNanos) {
+    return new JournalEvent(number, sinceStartNanos, time, type, connectionId, clientId, attempt, path, remote, status,
+        code, reason, initiator, rule, fault, headers, durationMs, messagesIn, messagesOut, detail);
+  }
+
+  /** Builds one event; the journal numbers it. Times are taken when {@link #build()} is called. */
+  public static final class Builder {
+    private final EventType type;
+    private final Long connectionId;
+    private final String clientId;
+    private Integer attempt;
+    private String path;
+    private String remote;
+    private Integer status;
+    private Integer code;
+    private String reason;
+    private String initiator;
+    private String rule;
+    private String fault;
+    private Map<String, String> headers;
+    private Long durationMs;
+    private Long messagesIn;
+    private Long messagesOut;
+    private String detail;
+
+    private Builder(EventType type, Long connectionId, String clientId) {
+      this.type = type;
+      this.connectionId = connectionId;
+      this.clientId = clientId;
+    }
+
+    public Builder attempt(int value) { this.attempt = value; return this; }
+    public Builder path(String value) { this.path = value; return this; }
+    public Builder remote(String value) { this.remote = value; return this; }
+    public Builder status(int value) { this.status = value; return this; }
+    public Builder code(Integer value) { this.code = value; return this; }
+    public Builder reason(String value) { this.reason = value; return this; }
+    public Builder initiator(String value) { this.initiator = value; return this; }
+    public Builder rule(String value) { this.rule = value; return this; }
+    public Builder fault(String value) { this.fault = value; return this; }
+    public Builder headers(Map<String, String> value) { this.headers = value; return this; }
+    public Builder durationMs(long value) { this.durationMs = value; return this; }
+    public Builder messages(long in, long out) { this.messagesIn = in; this.messagesOut = out; return this; }
+    public Builder detail(String value) { this.detail = value; return this; }
+
+    public JournalEvent build() {
+      return new JournalEvent(0, System.nanoTime(), Instant.now(), type, connectionId, clientId, attempt, path,
+          remote, status, code, reason, initiator, rule, fault, headers, durationMs, messagesIn, messagesOut, detail);
+    }
+  }
+}
