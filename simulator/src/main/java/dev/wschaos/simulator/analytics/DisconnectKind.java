@@ -1,5 +1,8 @@
 package dev.wschaos.simulator.analytics;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** How an accepted connection ended. */
 public enum DisconnectKind {
   /** The server sent a close frame (code and reason known). */
@@ -11,5 +14,10 @@ public enum DisconnectKind {
   /** TCP reset (RST). */
   RESET,
   /** The server shut down (1001 Going Away to every client). */
-  SHUTDOWN
+  SHUTDOWN;
+
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }
