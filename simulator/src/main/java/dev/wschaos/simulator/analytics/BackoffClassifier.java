@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * tail of {@code ln u} under full jitter, so each model is fitted by quantile regression at the 90th percentile (the
  * curve 90 % of the delays lie under; the best line passes through two of the points, which are all tried), which
  * sits close to the envelope and tolerates a few outliers. A cap is a plateau: exponential below a split retry
- * index, constant at and above it, with at least two delays on the plateau.
+ * index, constant at and above it, with at least two delays on the plateau, a plateau at least 1.5 times the first
+ * delay, and 8 delays or more.
  *
  * <pre>{@code
  * BackoffFit fit = BackoffClassifier.classify(List.of(new BackoffClassifier.Point(0, 100), ...), settings);
@@ -34,6 +35,8 @@ public final class BackoffClassifier {
 
   static final double NO_JITTER_SPREAD = 0.2;
   static final double TAU = 0.9;
+  static final int MIN_POINTS_FOR_CAP = 8;
+  private static final double MIN_CAP_RISE = Math.log(1.5);
   private static final int MAX_POINTS = 300;
   private static final double EXACT_FLOOR = 1e-3;
   private static final double FLAT_GROWTH = Math.log(1.05);
@@ -77,7 +80,7 @@ public final class BackoffClassifier {
         candidates.add(lin);
       }
     }
-    if (distinct.size() >= 3) {
+    if (distinct.size() >= 3 && n >= MIN_POINTS_FOR_CAP) {
       Model capped = capped(k, y, distinct);
       if (capped != null) {
         candidates.add(capped);
@@ -232,7 +235,8 @@ public final class BackoffClassifier {
       Model exp = exponential(kb, yb, below);
       double plateau = Stats.percentile(ya, TAU);
       double lastBelow = ks.get(s - 1);
-      if (exp == null || exp.b <= FLAT_GROWTH || plateau < exp.a + exp.b * lastBelow - 0.5) {
+      if (exp == null || exp.b <= FLAT_GROWTH || plateau < exp.a + exp.b * lastBelow - 0.5
+          || plateau - (exp.a + exp.b * ks.get(0)) < MIN_CAP_RISE) {
         continue;
       }
       Model m = new Model(BackoffKind.CAPPED_EXPONENTIAL, 3, exp.a, exp.b, plateau, split);

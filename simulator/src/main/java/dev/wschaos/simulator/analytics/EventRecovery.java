@@ -2,6 +2,7 @@ package dev.wschaos.simulator.analytics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * How the clients a fleet event affected came back. A client counts from the event; it is "lost" when its
@@ -23,9 +24,11 @@ import java.time.Instant;
  *     came back within one second (a thundering herd); well-jittered fleets stay low
  * @param bucketMillis width of the buckets below
  * @param returnsPerBucket how many lost clients came back in each bucket after the event
+ * @param curveMillis the recovery curve: element i is the time from the event until i % of the lost clients were
+ *     back (i = 0..100); null where that share was never reached
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventRecovery(String label, Instant at, double offsetMillis, int affected, int lost, int recovered,
                             Long p50Millis, Long p90Millis, Long p99Millis, Long p100Millis,
                             double peakAttemptsPerSecond, double herdRatio, long bucketMillis,
-                            int[] returnsPerBucket) {}
+                            int[] returnsPerBucket, List<Long> curveMillis) {}

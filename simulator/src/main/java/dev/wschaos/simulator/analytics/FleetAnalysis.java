@@ -114,7 +114,7 @@ final class FleetAnalysis {
         event.clients().size(), lost, sorted.length, rank(sorted, lost, 0.50), rank(sorted, lost, 0.90),
         rank(sorted, lost, 0.99), complete ? millis(sorted[sorted.length - 1]) : null,
         Math.round(peak * 10) / 10.0, lost == 0 ? 0 : Math.round(peak / lost * 1000) / 1000.0,
-        bucketNanos / 1_000_000, returns);
+        bucketNanos / 1_000_000, returns, curve(sorted, lost));
   }
 
   /**
@@ -128,6 +128,15 @@ final class FleetAnalysis {
       }
     }
     return t0;
+  }
+
+  private static List<Long> curve(long[] sorted, int lost) {
+    List<Long> curve = new ArrayList<>(101);
+    curve.add(0L);
+    for (int p = 1; p <= 100; p++) {
+      curve.add(rank(sorted, lost, p / 100.0));
+    }
+    return curve;
   }
 
   private static Long rank(long[] sorted, int population, double p) {

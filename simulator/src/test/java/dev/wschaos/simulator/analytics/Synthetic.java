@@ -24,6 +24,7 @@ final class Synthetic {
   private String client;
   private double now;
   private int number;
+  private boolean resuming;
 
   Synthetic(String client) {
     this.client = client;
@@ -45,6 +46,12 @@ final class Synthetic {
     return this;
   }
 
+  /** Whether later rejected and aborted attempts carry a resume parameter. */
+  Synthetic resuming(boolean value) {
+    resuming = value;
+    return this;
+  }
+
   double now() {
     return now;
   }
@@ -60,14 +67,14 @@ final class Synthetic {
   }
 
   Synthetic rejected(int status, Integer retryAfter) {
-    attempts.add(Attempt.rejected(client, ++number, nanos(now), wall(now), status, retryAfter, false,
+    attempts.add(Attempt.rejected(client, ++number, nanos(now), wall(now), status, retryAfter, resuming,
         nanos(now + HANDSHAKE_MS)));
     now += HANDSHAKE_MS;
     return this;
   }
 
   Synthetic aborted() {
-    attempts.add(Attempt.aborted(client, ++number, nanos(now), wall(now), false, nanos(now + HANDSHAKE_MS)));
+    attempts.add(Attempt.aborted(client, ++number, nanos(now), wall(now), resuming, nanos(now + HANDSHAKE_MS)));
     now += HANDSHAKE_MS;
     return this;
   }
