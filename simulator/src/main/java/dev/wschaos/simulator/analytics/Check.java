@@ -1,0 +1,30 @@
+package dev.wschaos.simulator.analytics;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The policy checks; {@link #id()} is the stable name used in reports and assertions. */
+public enum Check {
+  /** Reconnected after the server closed with a terminal code (1002, 1003, 1007-1010, configured codes). */
+  RECONNECTED_AFTER_TERMINAL_CLOSE("reconnected-after-terminal-close"),
+  /** Came back before the {@code Retry-After} of a 503/429, or before a close reason's {@code retry-after=N}. */
+  RETRIED_BEFORE_ADVISED_DELAY("retried-before-advised-delay"),
+  /** A reconnect delay shorter than {@link AnalyticsSettings#minimumDelay()}. */
+  RETRIED_TOO_FAST("retried-too-fast"),
+  /** Not connected again within {@link AnalyticsSettings#recoveryWindow()} of losing the connection. */
+  NOT_BACK_WITHIN_WINDOW("not-back-within-window"),
+  /** A retry run with more attempts than {@link AnalyticsSettings#maxAttempts()}. */
+  TOO_MANY_ATTEMPTS("too-many-attempts"),
+  /** Reconnected without a resume parameter while {@link AnalyticsSettings#expectResume()} is set. */
+  RECONNECTED_WITHOUT_RESUME("reconnected-without-resume");
+
+  private final String id;
+
+  Check(String id) {
+    this.id = id;
+  }
+
+  @JsonValue
+  public String id() {
+    return id;
+  }
+}
