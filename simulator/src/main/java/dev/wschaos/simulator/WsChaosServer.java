@@ -1,6 +1,14 @@
 package dev.wschaos.simulator;
 
 import dev.wschaos.simulator.admin.AdminServer;
+import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.analytics.AttemptRecorder;
+import dev.wschaos.simulator.analytics.HtmlReport;
+import dev.wschaos.simulator.analytics.JournalFeed;
+import dev.wschaos.simulator.analytics.ReconnectAnalytics;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.analytics.ReportJson;
+import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.control.ControlPlane;
 import dev.wschaos.simulator.engine.ClientTracker;
@@ -28,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +79,7 @@ public final class WsChaosServer implements AutoCloseable {
   private final ChaosMetrics metrics;
   private final ControlPlane control;
   private final AdminServer admin;
+  private final AttemptRecorder attempts;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -93,6 +103,10 @@ public final class WsChaosServer implements AutoCloseable {
         : new ChaosMetrics(verticle::members, () -> journal == null ? 0 : journal.overflow());
     if (metrics != null) {
       events.listen(metrics);
+    }
+    this.attempts = builder.analytics ? AttemptRecorder.create() : null;
+    if (attempts != null) {
+      events.listen(new JournalFeed(attempts, this::resumeParam));
     }
     verticle.events(events);
     this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
@@ -252,13 +266,56 @@ public final class WsChaosServer implements AutoCloseable {
     return admin == null ? null : admin.url();
   }
 
-  /** Back to a fresh start: the healthy plan, an empty journal, no attempt counts. */
+  /** Back to a fresh start: the healthy plan, an empty journal, no attempt counts, no reconnect history. */
   public void reset() {
     replacePlan(Plan.healthy());
     if (journal != null) {
       journal.clear();
     }
+    if (attempts != null) {
+      attempts.clear();
+    }
     clients.clear();
+  }
+
+  /**
+   * How the clients reconnected so far: per client the attempt timeline, the classified backoff and policy findings;
+   * for the fleet the time series and the recovery after each fleet event. Checks use default settings, expecting
+   * clients to resume when the plan's behaviour is a ticker.
+   *
+   * <pre>{@code
+   * ReconnectReport report = server.reconnectReport();
+   * report.clients().forEach(c -> System.out.println(c.client() + ": " + c.backoff().summary()));
+   * }</pre>
+   *
+   * @throws IllegalStateException when analytics were turned off with {@code analytics(false)}
+   */
+  public ReconnectReport reconnectReport() {
+    return reconnectReport(AnalyticsSettings.defaults()
+        .withExpectResume(plan().behaviour() instanceof TickerBehaviour));
+  }
+
+  /** {@link #reconnectReport()} with settings of your choosing (terminal codes, recovery window, minimum delay). */
+  public ReconnectReport reconnectReport(AnalyticsSettings settings) {
+    if (attempts == null) {
+      throw new IllegalStateException("reconnect analytics are off for this server (builder analytics(false))");
+    }
+    return ReconnectAnalytics.analyze(attempts.snapshot(), settings);
+  }
+
+  /** Write {@link #reconnectReport()} to {@code file}: JSON when its name ends in {@code .json}, else HTML. */
+  public Path writeReconnectReport(Path file) {
+    ReconnectReport report = reconnectReport();
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      ReportJson.write(report, file);
+    } else {
+      HtmlReport.write(report, file);
+    }
+    return file;
+  }
+
+  private String resumeParam() {
+    return plan().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */
@@ -352,6 +409,7 @@ public final class WsChaosServer implements AutoCloseable {
     private int journalSize = Journal.DEFAULT_CAPACITY;
     private Path journalFile;
     private AdminSettings admin;
+    private boolean analytics = true;
 
     private Builder() {}
 
@@ -367,6 +425,12 @@ public final class WsChaosServer implements AutoCloseable {
     /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
     public Builder journalFile(Path file) {
       this.journalFile = file;
+      return this;
+    }
+
+    /** Keep each client's attempts for {@link WsChaosServer#reconnectReport()} (default true). */
+    public Builder analytics(boolean value) {
+      this.analytics = value;
       return this;
     }
 

@@ -2,6 +2,9 @@ package dev.wschaos.simulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.analytics.HtmlReport;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.analytics.ReportJson;
 import dev.wschaos.simulator.Version;
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
@@ -28,6 +31,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.function.Function;
+import java.util.NoSuchElementException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -80,6 +85,11 @@ final class AdminRoutes {
     router.get("/connections").handler(routes::connections);
     router.get("/journal").handler(routes::journal);
     router.post("/reset").handler(routes::reset);
+    router.get("/reconnects").handler(routes::reconnects);
+    router.get("/reconnects/findings").handler(routes::reconnectFindings);
+    router.get("/reconnects/clients/:client").handler(routes::reconnectClient);
+    router.get("/reconnects/report.html").handler(routes::reconnectReportHtml);
+    router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
@@ -310,6 +320,44 @@ final class AdminRoutes {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " '" + value + "' is not a whole number");
+    }
+  }
+
+  private void reconnects(RoutingContext ctx) {
+    analyze(ctx, JSON, ReportJson::toJson);
+  }
+
+  private void reconnectFindings(RoutingContext ctx) {
+    analyze(ctx, JSON, report -> ReportJson.toJson(report.findings()));
+  }
+
+  private void reconnectClient(RoutingContext ctx) {
+    String client = ctx.pathParam("client");
+    analyze(ctx, JSON, report -> report.clients().stream().filter(c -> c.client().equals(client)).findFirst()
+        .map(ReportJson::toJson)
+        .orElseThrow(() -> new NoSuchElementException("no client '" + client + "' in the reconnect history")));
+  }
+
+  private void reconnectReportHtml(RoutingContext ctx) {
+    analyze(ctx, "text/html; charset=utf-8", HtmlReport::render);
+  }
+
+  /** Reports can cover many thousands of attempts: computed off the event loop. */
+  private void analyze(RoutingContext ctx, String contentType, Function<ReconnectReport, String> render) {
+    ctx.vertx().executeBlocking(() -> render.apply(server.reconnectReport()), false)
+        .onSuccess(body -> ctx.response().putHeader("Content-Type", contentType).end(body))
+        .onFailure(e -> problem(ctx, e instanceof NoSuchElementException
+            ? Problem.of(404, "no-such-client", "No such client", e.getMessage())
+            : e instanceof IllegalStateException
+                ? Problem.of(404, "no-analytics", "No reconnect analytics", e.getMessage())
+                : Problem.of(500, "error", "Error", e.toString())));
+  }
+
+  private void caPem(RoutingContext ctx) {
+    try {
+      ctx.response().putHeader("Content-Type", "application/x-pem-file").end(server.caPem());
+    } catch (IllegalStateException e) {
+      problem(ctx, Problem.of(404, "no-tls", "No TLS", e.getMessage()));
     }
   }
 

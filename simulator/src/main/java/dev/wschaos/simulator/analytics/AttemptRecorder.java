@@ -36,7 +36,7 @@ public final class AttemptRecorder {
   private final int capacity;
   private final LongSupplier clock;
   private final Map<Long, Entry> attempts = new LinkedHashMap<>();
-  private final List<FleetEvent> events = new ArrayList<>();
+  private final List<EventEntry> events = new ArrayList<>();
   private long nextHandle;
   private long dropped;
   private long startNanos;
@@ -137,7 +137,20 @@ public final class AttemptRecorder {
       events.remove(0);
     }
     long now = clock.getAsLong();
-    events.add(new FleetEvent(now, wall(now), label, new LinkedHashSet<>(clientKeys)));
+    events.add(new EventEntry(now, label, new LinkedHashSet<>(clientKeys)));
+  }
+
+  /**
+   * Add a client to the latest fleet event labelled {@code label}, for actions that strike their clients one by one
+   * (a close spread over a window); ignored when there is no such event.
+   */
+  public synchronized void fleetEventAffects(String label, String clientKey) {
+    for (int i = events.size() - 1; i >= 0; i--) {
+      if (events.get(i).label.equals(label)) {
+        events.get(i).clients.add(clientKey);
+        return;
+      }
+    }
   }
 
   /** The keys of the clients that have an open connection now. */
@@ -159,7 +172,11 @@ public final class AttemptRecorder {
         done.add(e.toAttempt(wall(e.nanos)));
       }
     }
-    return new Recording(startNanos, startedAt, clock.getAsLong(), done, List.copyOf(events), dropped);
+    List<FleetEvent> fleet = new ArrayList<>(events.size());
+    for (EventEntry e : events) {
+      fleet.add(new FleetEvent(e.nanos, wall(e.nanos), e.label, e.clients));
+    }
+    return new Recording(startNanos, startedAt, clock.getAsLong(), done, fleet, dropped);
   }
 
   /** Forget everything and start a new observation window now. */
@@ -174,6 +191,8 @@ public final class AttemptRecorder {
   private Instant wall(long nanos) {
     return startedAt.plusNanos(nanos - startNanos);
   }
+
+  private record EventEntry(long nanos, String label, Set<String> clients) {}
 
   private static final class Entry {
     final String client;

@@ -77,6 +77,10 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "events kept in memory for the admin API (default: ${DEFAULT-VALUE}; 0: none)")
   int journalSize;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "at shutdown, write how the clients reconnected: HTML, or JSON when FILE ends in .json")
+  java.nio.file.Path report;
+
   @Option(names = "--list-plans", description = "list the built-in plans and exit")
   boolean listPlans;
 
@@ -151,6 +155,13 @@ public final class WsChaosCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      if (report != null) {
+        try {
+          System.out.println("wschaos reconnect report written to " + server.writeReconnectReport(report).toAbsolutePath());
+        } catch (RuntimeException e) {
+          System.err.println("wschaos: could not write the reconnect report to " + report + ": " + e.getMessage());
+        }
+      }
       System.out.println("wschaos stopped");
       System.out.flush();
       stopped.countDown();

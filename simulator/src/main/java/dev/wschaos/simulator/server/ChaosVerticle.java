@@ -148,7 +148,8 @@ public final class ChaosVerticle extends VerticleBase {
     HandshakePolicy policy = book.handshakePolicy();
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.UPGRADE_RECEIVED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request)).build());
+          .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request))
+          .detail(request.query()).build());
     }
 
     StrictHandshake.Verdict verdict = StrictHandshake.check(upgrade, policy.strict(), policy.allowedOrigins());
@@ -166,7 +167,8 @@ public final class ChaosVerticle extends VerticleBase {
     AdmissionGate.Verdict admitted = admission.admit(book.plan().limits(), open.size() + pendingAccepts,
         System.nanoTime());
     if (admitted instanceof AdmissionGate.Refuse refuse) {
-      rejected(id, upgrade, refuse.status(), refuse.why(), "limits");
+      rejected(id, upgrade, refuse.status(), refuse.why() + VertxHandshakeExchange.retryAfterNote(refuse.headers()),
+          "limits");
       request.resume();
       refuse.headers().forEach(request.response()::putHeader);
       request.response().setStatusCode(refuse.status()).putHeader("Content-Type", "text/plain; charset=utf-8")
@@ -198,7 +200,7 @@ public final class ChaosVerticle extends VerticleBase {
           pendingAccepts--;
           LOG.debug("upgrade {}: {}", upgrade, outcome);
           if (events.enabled()) {
-            int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.substring(7).trim()) : 0;
+            int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.split(" ")[1]) : 0;
             rejected(id, upgrade, status, outcome, decision.handshake() == null ? null : decision.handshake().label());
           }
         });

@@ -58,7 +58,13 @@ final class VertxHandshakeExchange implements HandshakeExchange {
       response.putHeader("Content-Type", "text/plain; charset=utf-8");
     }
     response.end(body != null ? body : status + " " + HttpResponseStatus.valueOf(status).reasonPhrase() + "\n");
-    onRejected.accept("status " + status);
+    onRejected.accept("status " + status + retryAfterNote(headers));
+  }
+
+  /** {@code " retry-after=N"} when the headers advise a delay, else empty: how the journal records the advice. */
+  static String retryAfterNote(Map<String, String> headers) {
+    return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Retry-After"))
+        .map(h -> " retry-after=" + h.getValue().trim()).findFirst().orElse("");
   }
 
   @Override

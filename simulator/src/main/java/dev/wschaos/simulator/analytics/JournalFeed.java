@@ -1,0 +1,144 @@
+package dev.wschaos.simulator.analytics;
+
+import dev.wschaos.simulator.journal.JournalEvent;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the server's journal events into an {@link AttemptRecorder}'s attempts, disconnects and fleet events, so
+ * reconnect analytics see exactly what the journal saw. Listens on the server's event hub.
+ *
+ * <pre>
+ *   upgrade-received --> upgradeReceived     upgrade-rejected --> rejected / aborted     opened --> opened
+ *   close-sent / close-received / dropped / reset / closed --> closed (the first one wins)
+ *   fleet-action --> fleetEvent, then each fault-applied under the same rule --> fleetEventAffects
+ * </pre>
+ */
+public final class JournalFeed implements Consumer<JournalEvent> {
+
+  private static final Pattern RETRY_AFTER = Pattern.compile("retry-after=(\\d+)");
+  private static final String SHUTDOWN_REASON = "server shutting down";
+
+  private final AttemptRecorder recorder;
+  private final Supplier<String> resumeParam;
+  private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
+  private final Map<String, String> openFleetEvents = new ConcurrentHashMap<>();
+
+  private record Connection(long handle, String clientKey) {}
+
+  /**
+   * @param resumeParam the query parameter that carries a client's last-seen sequence number (for the ticker
+   *                    behaviour, {@code lastSeq} by default); read on each upgrade so plan changes apply
+   */
+  public JournalFeed(AttemptRecorder recorder, Supplier<String> resumeParam) {
+    this.recorder = recorder;
+    this.resumeParam = resumeParam;
+  }
+
+  @Override
+  public void accept(JournalEvent event) {
+    switch (event.type()) {
+      case UPGRADE_RECEIVED -> upgrade(event);
+      case UPGRADE_REJECTED -> rejected(event);
+      case OPENED -> withConnection(event, c -> recorder.opened(c.handle()));
+      case CLOSE_SENT -> withConnection(event, c -> recorder.closed(c.handle(),
+          SHUTDOWN_REASON.equals(event.reason()) ? DisconnectKind.SHUTDOWN : DisconnectKind.SERVER_CLOSE,
+          event.code(), event.reason()));
+      case CLOSE_RECEIVED -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.CLIENT_CLOSE,
+          event.code(), event.reason()));
+      case DROPPED -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.DROPPED, null, null));
+      case RESET -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.RESET, null, null));
+      case CLOSED -> closed(event);
+      case FLEET_ACTION -> fleetAction(event);
+      case FAULT_APPLIED -> faultApplied(event);
+      default -> { }
+    }
+  }
+
+  private void upgrade(JournalEvent event) {
+    if (event.connectionId() == null) {
+      return;
+    }
+    String host = hostOf(event.remote());
+    long handle = recorder.upgradeReceived(event.clientId(), host, event.attempt() == null ? 0 : event.attempt(),
+        carriesResume(event.detail()));
+    connections.put(event.connectionId(), new Connection(handle, ClientKey.of(event.clientId(), host)));
+  }
+
+  private void rejected(JournalEvent event) {
+    Connection c = event.connectionId() == null ? null : connections.remove(event.connectionId());
+    if (c == null) {
+      return;
+    }
+    if (event.status() != null && event.status() > 0) {
+      recorder.rejected(c.handle(), event.status(), retryAfter(event.reason()));
+    } else {
+      recorder.aborted(c.handle());
+    }
+  }
+
+  private void closed(JournalEvent event) {
+    Connection c = event.connectionId() == null ? null : connections.remove(event.connectionId());
+    if (c != null) {
+      boolean byServer = JournalEvent.SERVER.equals(event.initiator());
+      recorder.closed(c.handle(), byServer ? DisconnectKind.SERVER_CLOSE : DisconnectKind.CLIENT_CLOSE,
+          event.code(), event.reason());
+    }
+  }
+
+  private void fleetAction(JournalEvent event) {
+    String source = event.rule() == null ? "action" : event.rule();
+    String label = source + ": " + (event.detail() == null ? "" : event.detail());
+    openFleetEvents.put(source, label);
+    recorder.fleetEvent(label, Set.of());
+  }
+
+  private void faultApplied(JournalEvent event) {
+    String label = event.rule() == null ? null : openFleetEvents.get(event.rule());
+    Connection c = event.connectionId() == null ? null : connections.get(event.connectionId());
+    if (label != null && c != null) {
+      recorder.fleetEventAffects(label, c.clientKey());
+    }
+  }
+
+  private void withConnection(JournalEvent event, Consumer<Connection> action) {
+    Connection c = event.connectionId() == null ? null : connections.get(event.connectionId());
+    if (c != null) {
+      action.accept(c);
+    }
+  }
+
+  private boolean carriesResume(String query) {
+    if (query == null || query.isEmpty()) {
+      return false;
+    }
+    String param = resumeParam.get() + "=";
+    for (String pair : query.split("&")) {
+      if (pair.startsWith(param) && pair.length() > param.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Integer retryAfter(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    Matcher m = RETRY_AFTER.matcher(reason);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  private static String hostOf(String remote) {
+    if (remote == null) {
+      return "unknown";
+    }
+    int colon = remote.lastIndexOf(':');
+    return colon > 0 ? remote.substring(0, colon) : remote;
+  }
+}
