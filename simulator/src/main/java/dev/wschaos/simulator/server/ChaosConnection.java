@@ -72,6 +72,9 @@ final class ChaosConnection implements LiveConnection {
 
   /** Close with 1001 Going Away, as a server that shuts down does. */
   Future<Void> goingAway() {
+    if (open) {
+      sendCloseNoticeIfAsked(1001, "server shutting down");
+    }
     return open ? webSocket.close((short) 1001, "server shutting down") : Future.succeededFuture();
   }
 
@@ -157,7 +160,14 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public void close(int code, String reason) {
     if (isOpen()) {
+      sendCloseNoticeIfAsked(code, reason);
       webSocket.close((short) code, reason);
+    }
+  }
+
+  private void sendCloseNoticeIfAsked(int code, String reason) {
+    if (CloseNotice.requested(upgrade.queryParam(CloseNotice.PARAM)) && !webSocket.isClosed()) {
+      webSocket.writeTextMessage(CloseNotice.text(code, reason));
     }
   }
 
