@@ -60,6 +60,8 @@ final class ChaosRun {
     return t;
   });
   private volatile long endAtMillis = Long.MAX_VALUE;
+  private JvmMeter meter;
+  private volatile Path reportFile;
 
   ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
            String target, long seed) {
@@ -117,6 +119,8 @@ final class ChaosRun {
   void start() {
     long start = System.currentTimeMillis();
     endAtMillis = start + duration.toMillis();
+    meter = new JvmMeter();
+    sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
     long firstSample = Math.max(0, duration.toSeconds() - SAMPLE_SECONDS - 1);
     for (long s = firstSample; s < duration.toSeconds() - 1; s++) {
       sampler.schedule(() -> probe.openConnections().ifPresent(samples::add), s, TimeUnit.SECONDS);
@@ -170,6 +174,7 @@ final class ChaosRun {
       Files.createDirectories(dir);
       Path file = dir.resolve(scenario.name() + "-reconnect-report.txt").toAbsolutePath();
       Files.writeString(file, report);
+      reportFile = file;
       System.out.println("wschaos reconnect report: " + file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -191,7 +196,8 @@ final class ChaosRun {
             c.reconnectPercentile(95), c.reconnectPercentile(99), c.reconnectPercentile(100),
             c.peakAttemptsPerSecond()))
         .append("simulator: ").append(probe.source() == null ? "not visible (remote)" : probe.source()
-            + ", open connections sampled at the end " + samples).append('\n');
+            + ", open connections sampled at the end " + samples).append('\n')
+        .append(meter == null ? "" : meter.summary() + "\n");
     for (Slo slo : scenario.slos()) {
       Slo.Result r = results.get(slo.name());
       out.append(String.format("  %-8s %-28s %s -- %s%n", r.skipped() ? "SKIPPED" : r.passed() ? "PASS" : "FAIL",
@@ -203,6 +209,10 @@ final class ChaosRun {
   /** Call from the simulation's {@code after()}. */
   void stop() {
     sampler.shutdownNow();
+    if (reportFile != null) {
+      System.out.println("wschaos verdict and reconnect report: " + reportFile
+          + " (Gatling's HTML report path follows)");
+    }
     if (server != null) {
       server.close();
     }
