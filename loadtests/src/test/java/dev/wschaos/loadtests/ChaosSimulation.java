@@ -19,8 +19,13 @@ public class ChaosSimulation extends Simulation {
   private final ChaosRun run;
 
   public ChaosSimulation() {
-    ChaosScenario scenario = ScenarioCatalog.get(Knobs.text("scenario", ScenarioCatalog.DEFAULT));
-    run = ChaosRun.fromKnobs(scenario);
+    try {
+      ChaosScenario scenario = ScenarioCatalog.get(Knobs.text("scenario", ScenarioCatalog.DEFAULT));
+      run = ChaosRun.fromKnobs(scenario);
+    } catch (IllegalArgumentException e) {
+      System.err.println("\nwschaos: " + e.getMessage() + "\n");
+      throw e;
+    }
     System.out.println("wschaos: " + run.describe());
     setUp(run.population()).assertions(run.assertions()).maxDuration(run.maxDuration());
   }

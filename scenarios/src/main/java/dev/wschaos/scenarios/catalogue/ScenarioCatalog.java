@@ -39,6 +39,8 @@ public final class ScenarioCatalog {
   private static final ReconnectPolicy BACKOFF =
       ReconnectPolicy.exponential(Duration.ofMillis(200), 2, Duration.ofSeconds(10), Jitter.FULL);
 
+  private static final java.util.Set<String> SILENT_DROP = java.util.Set.of("dropped", "heartbeat-timeout");
+
   private static final Map<String, ChaosScenario> SCENARIOS = new LinkedHashMap<>();
 
   static {
@@ -62,7 +64,7 @@ public final class ScenarioCatalog {
         "every connection dropped without a close frame after 5 s; clients notice through their heartbeat",
         "abnormal-1006", builtIn("abnormal-1006"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
         injection(200, 10, 30, false),
-        List.of(Slo.faultObserved("dropped", 0.9), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000))));
+        List.of(Slo.faultObserved("1006", 0.9, SILENT_DROP), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000))));
     add(new ChaosScenario("internal-error-1011",
         "half of the connections closed with 1011 after the 5th message of an echo conversation",
         "internal-error-1011", builtIn("internal-error-1011"), RUNNABLE,
@@ -87,10 +89,11 @@ public final class ScenarioCatalog {
     add(new ChaosScenario("thundering-herd",
         "the whole fleet, connected together, loses its connections in the same second; jitter must spread the "
             + "reconnects",
-        "thundering-herd", shipped("thundering-herd"), PROVISIONAL, ClientBehaviour.heartbeat(S1, S2),
+        "thundering-herd", shipped("thundering-herd"), PROVISIONAL,
+        ClientBehaviour.heartbeat(Duration.ofMillis(500), S2),
         ReconnectPolicy.exponential(Duration.ofSeconds(4), 2, Duration.ofSeconds(30), Jitter.FULL),
         injection(500, 0, 30, true),
-        List.of(Slo.faultObserved("dropped", 0.95), Slo.peakReconnectRate(0.5), Slo.noGiveUps(),
+        List.of(Slo.faultObserved("1006", 0.95, SILENT_DROP), Slo.peakReconnectRate(0.3), Slo.noGiveUps(),
             Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99))));
     add(pending("tls-expired", "wss with an expired certificate: clients must fail fast and not hammer the server; "
         + "needs the simulator's TLS faults (issue 4)"));

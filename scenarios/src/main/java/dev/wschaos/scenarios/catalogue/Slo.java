@@ -80,8 +80,17 @@ public interface Slo {
 
   /** The fault really happened: at least {@code perUser} disconnects of {@code cause} per user. */
   static Slo faultObserved(String cause, double perUser) {
-    return of("fault-observed-" + cause, ">= " + perUser + " '" + cause + "' disconnects per user", f -> {
-      long seen = f.clients().disconnects().getOrDefault(cause, 0L);
+    return faultObserved(cause, perUser, java.util.Set.of(cause));
+  }
+
+  /**
+   * The fault really happened, however the clients perceived it: at least {@code perUser} disconnects per user with
+   * one of {@code causes} (a silent drop is seen as {@code dropped} or {@code heartbeat-timeout}, depending on
+   * whether a heartbeat was in flight).
+   */
+  static Slo faultObserved(String label, double perUser, java.util.Set<String> causes) {
+    return of("fault-observed-" + label, ">= " + perUser + " disconnects per user as " + causes, f -> {
+      long seen = causes.stream().mapToLong(c -> f.clients().disconnects().getOrDefault(c, 0L)).sum();
       return Result.of(seen >= Math.ceil(perUser * f.users()), seen + " seen, all causes " + f.clients().disconnects());
     });
   }

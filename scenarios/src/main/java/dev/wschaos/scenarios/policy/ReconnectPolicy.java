@@ -84,8 +84,10 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
   }
 
   /**
-   * A policy from JSON, or one of the short names {@code none}, {@code immediate}, {@code fixed:1s},
-   * {@code exponential} (200ms x2 up to 30s, full jitter), {@code exponential:BASE:FACTOR:CAP:JITTER}.
+   * A policy from JSON, a JSON file, or a short form {@code NAME[,OPTION]...}: names {@code none},
+   * {@code immediate}, {@code fixed:1s}, {@code exponential} (200ms x2 up to 30s, full jitter),
+   * {@code exponential:BASE:FACTOR:CAP:JITTER}; options {@code maxAttempts=N}, {@code giveUpAfter=2m},
+   * {@code ignoreAdvice}. Example: {@code immediate,ignoreAdvice} (a naive client).
    */
   public static ReconnectPolicy parse(String text) {
     String t = text.trim();
@@ -93,8 +95,12 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
       if (t.startsWith("{")) {
         return JSON.readValue(t, ReconnectPolicy.class);
       }
-      String[] parts = t.split(":");
-      return switch (parts[0]) {
+      if (t.endsWith(".json") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(t))) {
+        return JSON.readValue(java.nio.file.Path.of(t).toFile(), ReconnectPolicy.class);
+      }
+      String[] options = t.split(",");
+      String[] parts = options[0].trim().split(":");
+      ReconnectPolicy policy = switch (parts[0]) {
         case "none" -> none();
         case "immediate" -> immediate();
         case "fixed" -> fixed(parts.length > 1 ? DurationText.parse(parts[1]) : Duration.ofSeconds(1));
@@ -103,12 +109,25 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
             parts.length > 2 ? Double.parseDouble(parts[2]) : 2.0,
             parts.length > 3 ? DurationText.parse(parts[3]) : Duration.ofSeconds(30),
             parts.length > 4 ? Jitter.parse(parts[4]) : Jitter.FULL);
-        default -> throw new IllegalArgumentException("unknown policy");
+        default -> throw new IllegalArgumentException("unknown policy '" + parts[0] + "'");
       };
+      for (int i = 1; i < options.length; i++) {
+        String option = options[i].trim();
+        if (option.equals("ignoreAdvice")) {
+          policy = policy.withHonourAdvice(false);
+        } else if (option.startsWith("maxAttempts=")) {
+          policy = policy.withMaxAttempts(Integer.parseInt(option.substring("maxAttempts=".length())));
+        } else if (option.startsWith("giveUpAfter=")) {
+          policy = policy.withGiveUpAfter(DurationText.parse(option.substring("giveUpAfter=".length())));
+        } else {
+          throw new IllegalArgumentException("unknown option '" + option + "'");
+        }
+      }
+      return policy;
     } catch (Exception e) {
       throw new IllegalArgumentException("reconnect policy '" + text + "' is not valid (" + e.getMessage()
-          + "); use none, immediate, fixed:1s, exponential, exponential:200ms:2:30s:full|equal|decorrelated|none "
-          + "or JSON", e);
+          + "); use none, immediate, fixed:1s, exponential, exponential:200ms:2:30s:full|equal|decorrelated|none, "
+          + "optionally followed by ,maxAttempts=N ,giveUpAfter=2m ,ignoreAdvice; or JSON, or a .json file", e);
     }
   }
 

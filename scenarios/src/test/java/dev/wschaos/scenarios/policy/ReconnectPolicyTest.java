@@ -94,12 +94,15 @@ class ReconnectPolicyTest {
         .isEqualTo(new Backoff.Exponential(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10), Jitter.EQUAL));
     assertThat(ReconnectPolicy.parse("immediate").backoff()).isInstanceOf(Backoff.Immediate.class);
     assertThat(ReconnectPolicy.parse("none").backoff().reconnects()).isFalse();
+    assertThat(ReconnectPolicy.parse("immediate,ignoreAdvice,maxAttempts=3,giveUpAfter=30s")).isEqualTo(
+        ReconnectPolicy.immediate().withHonourAdvice(false).withMaxAttempts(3).withGiveUpAfter(Duration.ofSeconds(30)));
   }
 
   @Test
   void badPoliciesAreRefusedWithTheAllowedForms() {
     assertThatThrownBy(() -> ReconnectPolicy.parse("linear"))
         .hasMessageContaining("'linear' is not valid").hasMessageContaining("exponential:200ms:2:30s");
+    assertThatThrownBy(() -> ReconnectPolicy.parse("fixed:1s,retries=2")).hasMessageContaining("unknown option");
     assertThatThrownBy(() -> ReconnectPolicy.parse("exponential:100ms:0.5"))
         .hasMessageContaining("factor 0.5 must be 1 or more");
     assertThatThrownBy(() -> ReconnectPolicy.parse("{\"backoff\":{\"type\":\"exponential\",\"jitter\":\"some\"}}"))
