@@ -142,7 +142,7 @@ final class ChaosRun {
             .protocols(WsClient.protocol(baseUrl)));
   }
 
-  /** One assertion per SLO, named after it, and Gatling's own view of reconnect times where the SLO sets one. */
+  /** One assertion per SLO, on the request named after it: the run fails, naming each SLO that failed. */
   List<Assertion> assertions() {
     List<Assertion> out = new ArrayList<>();
     for (Slo slo : scenario.slos()) {
