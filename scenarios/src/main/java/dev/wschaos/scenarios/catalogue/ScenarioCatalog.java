@@ -91,7 +91,7 @@ public final class ScenarioCatalog {
             + "reconnects",
         "thundering-herd", shipped("thundering-herd"), PROVISIONAL,
         ClientBehaviour.heartbeat(Duration.ofMillis(500), S2),
-        ReconnectPolicy.exponential(Duration.ofSeconds(4), 2, Duration.ofSeconds(30), Jitter.FULL),
+        ReconnectPolicy.exponential(Duration.ofSeconds(6), 2, Duration.ofSeconds(30), Jitter.FULL),
         injection(500, 0, 30, true),
         List.of(Slo.faultObserved("1006", 0.95, SILENT_DROP), Slo.peakReconnectRate(0.3), Slo.noGiveUps(),
             Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99))));
