@@ -122,6 +122,7 @@ final class ChaosConnection implements LiveConnection, FleetMember {
     if (!open) {
       return Future.succeededFuture();
     }
+    sendCloseNoticeIfAsked(1001, "server shutting down");
     closeSent(1001, "server shutting down");
     return webSocket.close((short) 1001, "server shutting down");
   }
@@ -301,8 +302,15 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   @Override
   public void close(int code, String reason) {
     if (isOpen()) {
+      sendCloseNoticeIfAsked(code, reason);
       closeSent(code, reason);
       webSocket.close((short) code, reason);
+    }
+  }
+
+  private void sendCloseNoticeIfAsked(int code, String reason) {
+    if (CloseNotice.requested(upgrade.queryParam(CloseNotice.PARAM)) && !webSocket.isClosed()) {
+      webSocket.writeTextMessage(CloseNotice.text(code, reason));
     }
   }
 

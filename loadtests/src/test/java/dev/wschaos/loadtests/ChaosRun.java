@@ -1,0 +1,220 @@
+package dev.wschaos.loadtests;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.dummy;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import dev.wschaos.scenarios.catalogue.ChaosScenario;
+import dev.wschaos.scenarios.catalogue.RunFacts;
+import dev.wschaos.scenarios.catalogue.SimulatorProbe;
+import dev.wschaos.scenarios.catalogue.Slo;
+import dev.wschaos.scenarios.client.ClientLedger;
+import dev.wschaos.scenarios.client.WsClient;
+import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import dev.wschaos.simulator.WsChaosServer;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One chaos scenario run inside a Gatling simulation: the simulator (embedded, or a remote URL), the fleet of
+ * reconnecting clients, then one "verdict" user that evaluates the SLOs and records each as a request named
+ * {@code SLO SCENARIO: NAME}, OK or KO, so that a Gatling assertion per SLO fails the run with its name.
+ */
+final class ChaosRun {
+
+  /** Simulator-side samples are taken once a second over this many seconds, ending 1 s before the run ends. */
+  private static final int SAMPLE_SECONDS = 3;
+
+  private final ChaosScenario scenario;
+  private final int users;
+  private final Duration ramp;
+  private final Duration duration;
+  private final ReconnectPolicy policy;
+  private final WsChaosServer server;
+  private final SimulatorProbe probe;
+  private final String baseUrl;
+  private final WsClient client;
+  private final List<Integer> samples = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, Slo.Result> results = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "wschaos-sampler");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile long endAtMillis = Long.MAX_VALUE;
+  private JvmMeter meter;
+  private volatile Path reportFile;
+
+  ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
+           String target, long seed) {
+    if (users < 1) {
+      throw new IllegalArgumentException("users must be 1 or more, not " + users);
+    }
+    if (duration.compareTo(ramp) < 0) {
+      throw new IllegalArgumentException("duration " + duration + " is shorter than ramp " + ramp);
+    }
+    this.scenario = scenario;
+    this.users = users;
+    this.ramp = ramp;
+    this.duration = duration;
+    this.policy = policy;
+    if (target.equals("embedded")) {
+      this.server = WsChaosServer.builder().plan(scenario.plan()).seed(seed).start();
+      this.probe = SimulatorProbe.embedded(server);
+      this.baseUrl = "ws://" + server.host() + ":" + server.port();
+    } else if (target.startsWith("ws://") || target.startsWith("wss://")) {
+      this.server = null;
+      this.probe = SimulatorProbe.NONE;
+      this.baseUrl = target.replaceAll("/+$", "");
+    } else {
+      throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
+    }
+    this.client = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour()).policy(policy)
+        .clientPrefix(scenario.name() + "-").seed(seed).build();
+  }
+
+  /** The run as the knobs describe it, defaults from the scenario. */
+  static ChaosRun fromKnobs(ChaosScenario scenario) {
+    ChaosScenario.Injection d = scenario.injection();
+    String policyText = Knobs.text("policy", null);
+    return new ChaosRun(scenario,
+        Knobs.integer("users", d.users()),
+        Knobs.duration("ramp", d.ramp()),
+        Knobs.duration("duration", d.duration()),
+        policyText == null ? scenario.policy() : ReconnectPolicy.parse(policyText),
+        Knobs.text("target", "embedded"),
+        Knobs.integer("seed", 42));
+  }
+
+  String describe() {
+    return String.format("scenario %s (%s, plan %s): %d users, %s, run %ds, policy %s, target %s", scenario.name(),
+        scenario.status(), scenario.planName(), users,
+        scenario.injection().atOnce() ? "at once" : "ramp " + ramp.toSeconds() + "s", duration.toSeconds(),
+        policy.toJson(), server == null ? baseUrl : "embedded " + baseUrl);
+  }
+
+  Duration maxDuration() {
+    return duration.plusSeconds(90);
+  }
+
+  /** Call from the simulation's {@code before()}: the run's clock starts. */
+  void start() {
+    long start = System.currentTimeMillis();
+    endAtMillis = start + duration.toMillis();
+    meter = new JvmMeter();
+    sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
+    long firstSample = Math.max(0, duration.toSeconds() - SAMPLE_SECONDS - 1);
+    for (long s = firstSample; s < duration.toSeconds() - 1; s++) {
+      sampler.schedule(() -> probe.openConnections().ifPresent(samples::add), s, TimeUnit.SECONDS);
+    }
+  }
+
+  PopulationBuilder population() {
+    ScenarioBuilder fleet = scenario(scenario.name()).exec(client.sessionUntil(() -> endAtMillis));
+    ChainBuilder verdict = exec(s -> {
+      evaluate();
+      return s;
+    });
+    for (Slo slo : scenario.slos()) {
+      verdict = verdict.exec(dummy(sloRequest(slo), 0).withSuccess(s -> results.get(slo.name()).passed()));
+    }
+    var injection = scenario.injection().atOnce() ? atOnceUsers(users) : rampUsers(users).during(ramp);
+    return fleet.injectOpen(injection).protocols(WsClient.protocol(baseUrl))
+        .andThen(scenario(scenario.name() + " verdict").exec(verdict).injectOpen(atOnceUsers(1))
+            .protocols(WsClient.protocol(baseUrl)));
+  }
+
+  /** One assertion per SLO, on the request named after it: the run fails, naming each SLO that failed. */
+  List<Assertion> assertions() {
+    List<Assertion> out = new ArrayList<>();
+    for (Slo slo : scenario.slos()) {
+      out.add(details(sloRequest(slo)).failedRequests().count().is(0L));
+    }
+    return out;
+  }
+
+  private String sloRequest(Slo slo) {
+    return "SLO " + scenario.name() + ": " + slo.name();
+  }
+
+  private void evaluate() {
+    ClientLedger.Snapshot snapshot = client.ledger().snapshot();
+    RunFacts facts = new RunFacts(users, snapshot, probe.source(), List.copyOf(samples));
+    for (Slo slo : scenario.slos()) {
+      Slo.Result result;
+      try {
+        result = slo.evaluate(facts);
+      } catch (RuntimeException e) {
+        result = new Slo.Result(false, false, "check failed: " + e);
+      }
+      results.put(slo.name(), result);
+    }
+    String report = report(snapshot);
+    System.out.println(report);
+    try {
+      Path dir = Path.of(System.getProperty("wschaos.reportDir", "target/wschaos"));
+      Files.createDirectories(dir);
+      Path file = dir.resolve(scenario.name() + "-reconnect-report.txt").toAbsolutePath();
+      Files.writeString(file, report);
+      reportFile = file;
+      System.out.println("wschaos reconnect report: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String report(ClientLedger.Snapshot c) {
+    StringBuilder out = new StringBuilder();
+    boolean passed = results.values().stream().allMatch(Slo.Result::passed);
+    out.append("\n===== wschaos verdict: ").append(passed ? "PASSED" : "FAILED").append(" =====\n")
+        .append(describe()).append('\n')
+        .append(String.format("clients: %d connects, %d failed handshakes, peak %d connected, %d messages, "
+                + "%d ticks (%d missed)%n", c.connects(), c.connectFailures(), c.peakConnected(), c.messages(),
+            c.ticks(), c.tickerMissed()))
+        .append("disconnects by cause: ").append(c.disconnects()).append('\n')
+        .append("give-ups: ").append(c.giveUps()).append('\n')
+        .append(String.format("reconnect (noticed -> connected): n=%d p50=%d ms p95=%d ms p99=%d ms max=%d ms; "
+                + "peak %d attempts/s%n", c.reconnectMillis().size(), c.reconnectPercentile(50),
+            c.reconnectPercentile(95), c.reconnectPercentile(99), c.reconnectPercentile(100),
+            c.peakAttemptsPerSecond()))
+        .append("simulator: ").append(probe.source() == null ? "not visible (remote)" : probe.source()
+            + ", open connections sampled at the end " + samples).append('\n')
+        .append(meter == null ? "" : meter.summary() + "\n");
+    for (Slo slo : scenario.slos()) {
+      Slo.Result r = results.get(slo.name());
+      out.append(String.format("  %-8s %-28s %s -- %s%n", r.skipped() ? "SKIPPED" : r.passed() ? "PASS" : "FAIL",
+          slo.name(), slo.demand(), r.observed()));
+    }
+    return out.toString();
+  }
+
+  /** Call from the simulation's {@code after()}. */
+  void stop() {
+    sampler.shutdownNow();
+    if (reportFile != null) {
+      System.out.println("wschaos verdict and reconnect report: " + reportFile
+          + " (Gatling's HTML report path follows)");
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+}

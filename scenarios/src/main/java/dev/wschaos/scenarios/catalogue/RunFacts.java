@@ -1,0 +1,21 @@
+package dev.wschaos.scenarios.catalogue;
+
+import dev.wschaos.scenarios.client.ClientLedger;
+import java.util.List;
+
+/**
+ * Everything an {@link Slo} may judge: the clients' ledger, and what the simulator saw when it can be asked.
+ *
+ * @param users the virtual users injected
+ * @param clients what the virtual users observed
+ * @param simulatorSource where {@code serverOpenConnections} came from, e.g. {@code embedded simulator}; null when the
+ *                        simulator cannot be asked (remote target until the control plane exists)
+ * @param serverOpenConnections open connections the simulator counted, sampled over the last seconds of steady state
+ */
+public record RunFacts(int users, ClientLedger.Snapshot clients, String simulatorSource,
+                       List<Integer> serverOpenConnections) {
+
+  public boolean simulatorVisible() {
+    return simulatorSource != null && !serverOpenConnections.isEmpty();
+  }
+}

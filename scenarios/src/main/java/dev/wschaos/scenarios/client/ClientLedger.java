@@ -1,0 +1,143 @@
+package dev.wschaos.scenarios.client;
+
+import dev.wschaos.scenarios.policy.Disconnect;
+import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What the virtual users of one {@link WsClient} observed, shared by all of them and safe to update concurrently.
+ * SLO checks read a {@link #snapshot()}; Gatling's report shows the same events as named requests and groups.
+ *
+ * <pre>{@code
+ * ClientLedger ledger = new ClientLedger(ReconnectPolicy.DEFAULT_TERMINAL_CODES);
+ * WsClient client = WsClient.builder("/feed").ledger(ledger).build();
+ * // ... after the run:
+ * long p99 = ledger.snapshot().reconnectPercentile(99);
+ * }</pre>
+ */
+public final class ClientLedger {
+
+  private final Set<Integer> terminalCodes;
+  private final LongAdder connects = new LongAdder();
+  private final LongAdder connectFailures = new LongAdder();
+  private final AtomicInteger connectedNow = new AtomicInteger();
+  private final AtomicInteger peakConnected = new AtomicInteger();
+  private final LongAdder retriesAfterTerminal = new LongAdder();
+  private final LongAdder adviceIgnored = new LongAdder();
+  private final LongAdder messages = new LongAdder();
+  private final LongAdder echoMismatches = new LongAdder();
+  private final LongAdder tickerMissed = new LongAdder();
+  private final LongAdder ticks = new LongAdder();
+  private final Map<String, LongAdder> disconnects = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> giveUps = new ConcurrentHashMap<>();
+  private final Map<Long, LongAdder> attemptsPerSecond = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> reconnectMillis = new ConcurrentLinkedQueue<>();
+
+  /** {@code terminalCodes}: the close codes after which any retry counts as a violation. */
+  public ClientLedger(Set<Integer> terminalCodes) {
+    this.terminalCodes = Set.copyOf(terminalCodes);
+  }
+
+  public ClientLedger() {
+    this(ReconnectPolicy.DEFAULT_TERMINAL_CODES);
+  }
+
+  void connected(boolean reconnect, long reconnectMs) {
+    connects.increment();
+    int now = connectedNow.incrementAndGet();
+    peakConnected.accumulateAndGet(now, Math::max);
+    if (reconnect) {
+      reconnectMillis.add(reconnectMs);
+    }
+  }
+
+  void connectFailed() {
+    connectFailures.increment();
+  }
+
+  void disconnected(Disconnect why) {
+    connectedNow.decrementAndGet();
+    disconnects.computeIfAbsent(why.cause(), k -> new LongAdder()).increment();
+  }
+
+  void closedByClient() {
+    connectedNow.decrementAndGet();
+  }
+
+  void attempt(Disconnect why, long waitedMs) {
+    attemptsPerSecond.computeIfAbsent(System.currentTimeMillis() / 1000, k -> new LongAdder()).increment();
+    if (why.closeCode() != null && terminalCodes.contains(why.closeCode())) {
+      retriesAfterTerminal.increment();
+    }
+    if (why.advisedDelayMs() != null && waitedMs < why.advisedDelayMs()) {
+      adviceIgnored.increment();
+    }
+  }
+
+  void gaveUp(String reason) {
+    giveUps.computeIfAbsent(reason, k -> new LongAdder()).increment();
+  }
+
+  void message() {
+    messages.increment();
+  }
+
+  void echoMismatch() {
+    echoMismatches.increment();
+  }
+
+  void tick(long missedBefore) {
+    ticks.increment();
+    if (missedBefore > 0) {
+      tickerMissed.add(missedBefore);
+    }
+  }
+
+  public Snapshot snapshot() {
+    List<Long> times = new ArrayList<>(reconnectMillis);
+    Collections.sort(times);
+    long peak = attemptsPerSecond.values().stream().mapToLong(LongAdder::sum).max().orElse(0);
+    return new Snapshot(connects.sum(), connectFailures.sum(), peakConnected.get(), connectedNow.get(),
+        retriesAfterTerminal.sum(), adviceIgnored.sum(), messages.sum(), echoMismatches.sum(), ticks.sum(),
+        tickerMissed.sum(), counts(disconnects), counts(giveUps), peak, List.copyOf(times));
+  }
+
+  private static Map<String, Long> counts(Map<String, LongAdder> map) {
+    Map<String, Long> out = new TreeMap<>();
+    map.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** The ledger at one moment. {@code reconnectMillis} is sorted (disconnect noticed -> connected again). */
+  public record Snapshot(long connects, long connectFailures, int peakConnected, int connectedNow,
+                         long retriesAfterTerminal, long adviceIgnored, long messages, long echoMismatches,
+                         long ticks, long tickerMissed, Map<String, Long> disconnects, Map<String, Long> giveUps,
+                         long peakAttemptsPerSecond, List<Long> reconnectMillis) {
+
+    public long giveUpCount() {
+      return giveUps.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long disconnectCount() {
+      return disconnects.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The reconnect time at percentile {@code p} (0-100), or 0 when nobody reconnected. */
+    public long reconnectPercentile(double p) {
+      if (reconnectMillis.isEmpty()) {
+        return 0;
+      }
+      int index = (int) Math.ceil(p / 100.0 * reconnectMillis.size()) - 1;
+      return reconnectMillis.get(Math.max(0, Math.min(reconnectMillis.size() - 1, index)));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.wschaos.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.fault.connection.DropFault;
+import dev.wschaos.simulator.plan.Trigger;
+import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.Simulators;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The opt-in close notice ({@code ?wschaosNotice=1}) as a JDK client sees it. */
+class CloseNoticeAcceptanceTest {
+
+  @Test
+  void aClientThatAsksGetsTheNoticeJustBeforeTheCloseFrame() throws Exception {
+    try (WsChaosServer server = Simulators.withFault(Trigger.afterMessages(1),
+        new CloseFault(1012, "service restart; retry-after=2"));
+         JdkClient client = JdkClient.connect(server.wsUrl("/feed?clientId=c1&wschaosNotice=1"))) {
+      client.send("hello");
+      assertThat(client.nextMessage()).isEqualTo("hello");
+      assertThat(client.nextMessage()).isEqualTo(
+          "{\"wschaos\":\"close\",\"code\":1012,\"reason\":\"service restart; retry-after=2\",\"retryAfterMs\":2000}");
+      assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(1012, "service restart; retry-after=2"));
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotAskSeesOnlyTheCloseFrame() throws Exception {
+    try (WsChaosServer server = Simulators.withFault(Trigger.afterMessages(1), new CloseFault(1011, "boom"));
+         JdkClient client = JdkClient.connect(server.wsUrl("/feed?clientId=c2"))) {
+      client.send("hello");
+      assertThat(client.nextMessage()).isEqualTo("hello");
+      assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(1011, "boom"));
+      assertThat(client.pollMessage(Duration.ofMillis(200))).isNull();
+    }
+  }
+
+  @Test
+  void serverShutdownSendsTheNoticeWith1001() throws Exception {
+    WsChaosServer server = Simulators.start(dev.wschaos.simulator.plan.Plan.healthy());
+    try (JdkClient client = JdkClient.connect(server.wsUrl("/?wschaosNotice=true"))) {
+      client.send("x");
+      assertThat(client.nextMessage()).isEqualTo("x");
+      server.close();
+      assertThat(client.nextMessage()).isEqualTo("{\"wschaos\":\"close\",\"code\":1001,\"reason\":\"server shutting down\"}");
+      assertThat(client.awaitClose().code()).isEqualTo(1001);
+    } finally {
+      server.close();
+    }
+  }
+
+  @Test
+  void aDropSendsNoNotice() throws Exception {
+    try (WsChaosServer server = Simulators.withFault(Trigger.afterMessages(1), new DropFault());
+         JdkClient client = JdkClient.connect(server.wsUrl("/?wschaosNotice=1"))) {
+      client.send("hello");
+      assertThat(client.awaitClose().code()).isEqualTo(1006);
+      String seen;
+      while ((seen = client.pollMessage(Duration.ofMillis(100))) != null) {
+        assertThat(seen).doesNotContain("wschaos");
+      }
+    }
+  }
+}
