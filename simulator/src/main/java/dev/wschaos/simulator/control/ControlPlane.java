@@ -5,6 +5,7 @@ import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.fleet.DropAction;
+import dev.wschaos.simulator.fleet.HalfOpenAction;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.fleet.Limits;
@@ -118,6 +119,9 @@ public final class ControlPlane implements AutoCloseable {
     }
     if (action instanceof ResetAction reset) {
       return strike(action, reset.selection(), reset.spread(), LiveConnection::reset, source, "reset");
+    }
+    if (action instanceof HalfOpenAction halfOpen) {
+      return strike(action, halfOpen.selection(), halfOpen.spread(), halfOpen.fault()::apply, source, "half-open");
     }
     if (action instanceof OutageAction outage) {
       return outage(outage, source);

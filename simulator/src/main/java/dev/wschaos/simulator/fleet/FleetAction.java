@@ -12,6 +12,7 @@ import dev.wschaos.simulator.plan.Problems;
  * {type: close, code: 1012, reason: "rolling restart", share: 1.0, spread: 5s}
  * {type: drop, share: 0.2}
  * {type: reset, count: 10, match: {clientId: "mobile-*"}}
+ * {type: half-open, share: 0.3, for: 2m}
  * {type: outage, duration: 15s}
  * }</pre>
  */
@@ -20,6 +21,7 @@ import dev.wschaos.simulator.plan.Problems;
     @JsonSubTypes.Type(value = CloseAction.class, name = "close"),
     @JsonSubTypes.Type(value = DropAction.class, name = "drop"),
     @JsonSubTypes.Type(value = ResetAction.class, name = "reset"),
+    @JsonSubTypes.Type(value = HalfOpenAction.class, name = "half-open"),
     @JsonSubTypes.Type(value = OutageAction.class, name = "outage")
 })
 public interface FleetAction {
