@@ -11,6 +11,7 @@ import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
 import dev.wschaos.simulator.support.VertxClient;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
@@ -20,24 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class BehaviourAcceptanceTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   @Test
   void echoSendsTextAndBinaryBack() throws Exception {

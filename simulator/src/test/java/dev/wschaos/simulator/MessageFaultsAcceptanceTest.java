@@ -13,31 +13,20 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.Simulators;
 import dev.wschaos.simulator.support.VertxClient;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MessageFaultsAcceptanceTest {
 
   private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
   private static final int TICKS = 60;
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   private static WsChaosServer tickerWith(Fault fault) {
     return Simulators.start(Plan.named("ticks").withSeed(42L)

@@ -18,29 +18,18 @@ import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
 import dev.wschaos.simulator.support.VertxClient;
 import dev.wschaos.simulator.support.WireTap;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ProtocolViolationsAcceptanceTest {
 
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   /** What a client reported, and the close code it put on the wire (read through a {@link WireTap}). */
   private record Seen(String report, OptionalInt wireCloseCode) {}

@@ -12,29 +12,18 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.Simulators;
 import dev.wschaos.simulator.support.VertxClient;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RuleMatchingAcceptanceTest {
 
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   @Test
   void flakyReconnectScriptsEachAttemptOfEachClient() throws Exception {

@@ -8,7 +8,6 @@ import dev.wschaos.simulator.fault.connection.CloseCodes;
 import dev.wschaos.simulator.plan.DurationText;
 import dev.wschaos.simulator.plan.Match;
 import dev.wschaos.simulator.plan.Problems;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -58,14 +57,7 @@ public record CloseAction(int code, String reason, Double share, Integer count, 
 
   @Override
   public void validate(Problems problems) {
-    String whyNot = CloseCodes.whyNotSendable(code);
-    if (whyNot != null) {
-      problems.at("code").error(whyNot);
-    }
-    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > 123) {
-      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most 123 bytes (RFC 6455 5.5)");
-    }
+    CloseCodes.validate(code, reason, problems);
     selection().validate(problems);
     Spread.validate(spread, problems.at("spread"));
   }

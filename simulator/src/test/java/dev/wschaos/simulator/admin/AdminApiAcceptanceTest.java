@@ -13,6 +13,7 @@ import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.support.Fleet;
 import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,25 +26,13 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AdminApiAcceptanceTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = JournalJson.mapper();
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   private static WsChaosServer start(Plan plan, String token) {
     return WsChaosServer.builder().plan(plan).closeTimeout(Duration.ofSeconds(1))

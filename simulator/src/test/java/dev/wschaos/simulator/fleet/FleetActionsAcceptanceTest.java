@@ -15,6 +15,7 @@ import dev.wschaos.simulator.support.Fleet;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.VertxClient;
 import dev.wschaos.simulator.support.Failures;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -23,23 +24,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class FleetActionsAcceptanceTest {
 
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   private static WsChaosServer start(Plan plan) {
     return WsChaosServer.builder().plan(plan).closeTimeout(Duration.ofSeconds(1)).start();

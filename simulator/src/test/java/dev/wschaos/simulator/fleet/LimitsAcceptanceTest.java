@@ -10,6 +10,7 @@ import dev.wschaos.simulator.journal.JournalQuery;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.Fleet;
 import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -17,23 +18,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class LimitsAcceptanceTest {
 
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   private static WsChaosServer start(Limits limits) {
     return WsChaosServer.builder().plan(Plan.named("limited").withLimits(limits))

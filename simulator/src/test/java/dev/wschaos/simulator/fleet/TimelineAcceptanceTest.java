@@ -13,29 +13,18 @@ import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.support.Fleet;
+import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TimelineAcceptanceTest {
 
-  private static Vertx vertx;
-
-  @BeforeAll
-  static void startVertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void stopVertx() {
-    vertx.close();
-  }
+  private static final Vertx vertx = TestVertx.shared();
 
   private static WsChaosServer start() {
     return WsChaosServer.builder().closeTimeout(Duration.ofSeconds(1)).start();

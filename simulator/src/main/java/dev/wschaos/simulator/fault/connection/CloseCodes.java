@@ -1,9 +1,28 @@
 package dev.wschaos.simulator.fault.connection;
 
+import dev.wschaos.simulator.plan.Problems;
+import java.nio.charset.StandardCharsets;
+
 /** Which WebSocket close codes may be put on the wire, and what to use instead of those that may not. */
 public final class CloseCodes {
 
+  /** A close frame's payload is at most 125 bytes, two of them the code (RFC 6455 5.5). */
+  public static final int MAX_REASON_BYTES = 123;
+
   private CloseCodes() {}
+
+  /** Report a code that must not be sent, and a reason too long for a close frame, at {@code code} and {@code reason}. */
+  public static void validate(int code, String reason, Problems problems) {
+    String whyNot = whyNotSendable(code);
+    if (whyNot != null) {
+      problems.at("code").error(whyNot);
+    }
+    int bytes = reason == null ? 0 : reason.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_REASON_BYTES) {
+      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most " + MAX_REASON_BYTES
+          + " bytes (RFC 6455 5.5)");
+    }
+  }
 
   /** {@code null} when {@code code} may be sent in a close frame, else why not and what to use instead. */
   public static String whyNotSendable(int code) {

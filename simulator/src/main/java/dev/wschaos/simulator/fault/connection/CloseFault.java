@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.plan.Problems;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Send a close frame with a chosen code and reason, then wait (bounded) for the client's close frame and close TCP.
@@ -33,13 +32,6 @@ public record CloseFault(int code, String reason) implements ConnectionFault {
 
   @Override
   public void validate(Problems problems) {
-    String whyNot = CloseCodes.whyNotSendable(code);
-    if (whyNot != null) {
-      problems.at("code").error(whyNot);
-    }
-    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > 123) {
-      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most 123 bytes (RFC 6455 5.5)");
-    }
+    CloseCodes.validate(code, reason, problems);
   }
 }

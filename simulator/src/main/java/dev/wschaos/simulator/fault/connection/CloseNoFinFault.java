@@ -6,7 +6,6 @@ import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.protocol.Frames;
 import dev.wschaos.simulator.plan.Problems;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Send a close frame, then never close TCP: the client's answering close frame is swallowed and nothing more is
@@ -33,13 +32,6 @@ public record CloseNoFinFault(int code, String reason) implements ConnectionFaul
 
   @Override
   public void validate(Problems problems) {
-    String whyNot = CloseCodes.whyNotSendable(code);
-    if (whyNot != null) {
-      problems.at("code").error(whyNot);
-    }
-    int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > 123) {
-      problems.at("reason").error("is " + bytes + " bytes in UTF-8; a close reason is at most 123 bytes (RFC 6455 5.5)");
-    }
+    CloseCodes.validate(code, reason, problems);
   }
 }
