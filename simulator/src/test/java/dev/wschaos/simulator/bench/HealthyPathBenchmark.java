@@ -1,4 +1,6 @@
-package dev.wschaos.simulator;
+package dev.wschaos.simulator.bench;
+
+import dev.wschaos.simulator.WsChaosServer;
 
 import dev.wschaos.simulator.fault.connection.HalfOpenFault;
 import dev.wschaos.simulator.plan.Match;
