@@ -23,10 +23,10 @@ final class TlsOptions {
   String tlsProfile;
 
   @Option(names = "--tls-listener", paramLabel = "PROFILE=PORT",
-      description = {"a wss port with a fixed profile (repeatable; PORT 0: a free one). Profiles: valid, expired,",
-          "not-yet-valid, self-signed, untrusted-root, wrong-host, incomplete-chain, weak-key, sha1-signature,",
-          "tls1.2-only, tls1.3-only, no-shared-cipher, client-cert-required, handshake-stall, handshake-reset,",
-          "plaintext"})
+      description = "a wss port with a fixed profile (repeatable; PORT 0: a free one). Profiles: valid, expired, "
+          + "not-yet-valid, self-signed, untrusted-root, wrong-host, incomplete-chain, weak-key, sha1-signature, "
+          + "tls1.2-only, tls1.3-only, no-shared-cipher, client-cert-required, handshake-stall, handshake-reset, "
+          + "plaintext")
   Map<String, Integer> listeners = new LinkedHashMap<>();
 
   @Option(names = "--tls-all-profiles", description = "every TLS profile on a free port of its own")

@@ -40,10 +40,10 @@ public final class WsChaosCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "8080", description = "WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
       description = "address to bind (default: ${DEFAULT-VALUE}; anything else exposes the simulator)")
   String host;
 
@@ -51,7 +51,7 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "a plan file (YAML or JSON) or a built-in plan name (default: ${DEFAULT-VALUE})")
   String plan;
 
-  @Option(names = "--seed", description = "seed for the plan's random draws (default: the plan's, else random)")
+  @Option(names = "--seed", paramLabel = "N", description = "seed for the plan's random draws (default: the plan's, else random)")
   Long seed;
 
   @Option(names = "--close-timeout", defaultValue = "5s", paramLabel = "DURATION",
@@ -62,7 +62,7 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "serve the admin API and /metrics on this port (0: a free one; default: no admin API)")
   Integer adminPort;
 
-  @Option(names = "--admin-host", defaultValue = "127.0.0.1",
+  @Option(names = "--admin-host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
       description = "address the admin API binds (default: ${DEFAULT-VALUE})")
   String adminHost;
 
