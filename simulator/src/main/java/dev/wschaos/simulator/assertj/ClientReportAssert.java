@@ -18,7 +18,7 @@ import org.assertj.core.api.AbstractAssert;
  *
  * <pre>
  * Expecting client c1 never to retry after close code 1008, but attempt 2 came 41 ms after attempt 1 was closed with 1008
- * attempts of c1 (2; backoff: not enough attempts: 1 backoff delays, at least 4 needed):
+ * attempts of c1 (2; backoff: not enough attempts: 1 backoff delay, at least 4 needed):
  *     #   at(ms)  delay(ms)  outcome       ended
  *     1        0          -  accepted 101  server-close 1008 'not allowed' after 35 ms
  *     2       76         41  accepted 101  (open)

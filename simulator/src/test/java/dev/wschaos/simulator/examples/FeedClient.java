@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The kind of client the examples test: a small reconnecting feed client on the JDK's {@code java.net.http}
  * WebSocket, as an application would write one. It reconnects with exponential backoff ({@code base * factor^k},
  * capped, optionally with full jitter), waits at least a 503's {@code Retry-After}, gives up on terminal close codes,
- * and can resume a ticker stream with {@code ?lastSeq=N}.
+ * can resume a ticker stream with {@code ?lastSeq=N}, and can give up a connection that went quiet.
  *
  * <pre>{@code
  * FeedClient client = FeedClient.to(wschaos.wsUrl("/feed"), "c1")
@@ -46,6 +46,7 @@ public final class FeedClient implements AutoCloseable {
   });
   private final List<Long> received = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Integer> gaveUp = new CompletableFuture<>();
+  private final List<String> log = new CopyOnWriteArrayList<>();
 
   private Duration baseDelay = Duration.ofMillis(100);
   private double factor = 2;
@@ -55,10 +56,12 @@ public final class FeedClient implements AutoCloseable {
   private boolean honourRetryAfter = true;
   private boolean resume;
   private String sendOnOpen;
+  private Duration idleTimeout;
 
   private volatile WebSocket socket;
   private volatile boolean closed;
   private volatile long lastSeq = -1;
+  private volatile long lastHeardNanos;
   private int retryIndex;
   private long openedAt;
 
@@ -104,6 +107,15 @@ public final class FeedClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Give a connection up when nothing arrived for {@code timeout} (a feed that ticks should never be quiet that
+   * long): how a client notices a link that died without telling it.
+   */
+  public FeedClient idleTimeout(Duration timeout) {
+    this.idleTimeout = timeout;
+    return this;
+  }
+
   /** Send this text each time a connection opens (a subscription). */
   public FeedClient sendOnOpen(String text) {
     this.sendOnOpen = text;
@@ -111,6 +123,10 @@ public final class FeedClient implements AutoCloseable {
   }
 
   public FeedClient start() {
+    if (idleTimeout != null) {
+      long every = Math.max(10, idleTimeout.toMillis() / 4);
+      timer.scheduleAtFixedRate(this::checkIdle, every, every, TimeUnit.MILLISECONDS);
+    }
     connect();
     return this;
   }
@@ -118,6 +134,11 @@ public final class FeedClient implements AutoCloseable {
   /** The ticks' sequence numbers, in the order received. */
   public List<Long> received() {
     return List.copyOf(received);
+  }
+
+  /** What the client saw and did, one line each ("open", "close 1006 ''", "retry in 100 ms", ...). */
+  public List<String> log() {
+    return List.copyOf(log);
   }
 
   /** Completes with the close code when the client gave up. */
@@ -140,10 +161,12 @@ public final class FeedClient implements AutoCloseable {
       return;
     }
     String query = "?clientId=" + clientId + (resume && lastSeq >= 0 ? "&lastSeq=" + lastSeq : "");
+    log.add("connect " + query);
     http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
         .buildAsync(URI.create(base + query), new Listener())
         .whenComplete((ws, error) -> {
           if (error != null) {
+            log.add("failed " + error);
             retry(retryAfter(error));
           }
         });
@@ -164,14 +187,29 @@ public final class FeedClient implements AutoCloseable {
     }
     long envelope = (long) Math.min(cap.toMillis(), baseDelay.toMillis() * Math.pow(factor, retryIndex++));
     long delay = jitter == null ? envelope : (long) (jitter.nextDouble() * envelope);
+    log.add("retry in " + Math.max(delay, atLeastMillis) + " ms");
     timer.schedule(this::connect, Math.max(delay, atLeastMillis), TimeUnit.MILLISECONDS);
   }
 
-  private synchronized void opened() {
+  private synchronized void opened(WebSocket webSocket) {
+    socket = webSocket;
     openedAt = System.nanoTime();
+    lastHeardNanos = openedAt;
   }
 
-  private synchronized void lost(int code) {
+  private void checkIdle() {
+    WebSocket ws = socket;
+    if (ws != null && System.nanoTime() - lastHeardNanos > idleTimeout.toNanos()) {
+      log.add("idle for " + idleTimeout.toMillis() + " ms: abort");
+      lost(ws, 1006);
+      ws.abort();
+    }
+  }
+
+  private synchronized void lost(WebSocket webSocket, int code) {
+    if (webSocket != socket) {
+      return;
+    }
     socket = null;
     if (System.nanoTime() - openedAt >= STABLE.toNanos()) {
       retryIndex = 0;
@@ -189,8 +227,8 @@ public final class FeedClient implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-      socket = webSocket;
-      opened();
+      log.add("open");
+      opened(webSocket);
       if (sendOnOpen != null) {
         webSocket.sendText(sendOnOpen, true);
       }
@@ -199,6 +237,7 @@ public final class FeedClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      lastHeardNanos = System.nanoTime();
       text.append(data);
       if (last) {
         Matcher m = SEQ.matcher(text);
@@ -215,13 +254,15 @@ public final class FeedClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      lost(statusCode);
+      log.add("close " + statusCode + " '" + reason + "'");
+      lost(webSocket, statusCode);
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      lost(1006);
+      log.add("error " + error);
+      lost(webSocket, 1006);
     }
   }
 }

@@ -34,8 +34,13 @@ class ResumeAfterDropAcceptanceTest {
     try (FeedClient client = FeedClient.to(wschaos.wsUrl("/ticks"), "c1")
         .backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(5))
         .resume(true)
+        .idleTimeout(Duration.ofSeconds(1))
         .start()) {
-      chaos.awaitClient("c1").reconnected();
+      try {
+        chaos.awaitClient("c1").reconnected();
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "\nthe client's log: " + client.log(), e);
+      }
       int atReconnect = client.received().size();
       await().atMost(Duration.ofSeconds(10)).until(() -> client.received().size() >= atReconnect + 20);
       ticks = client.received();
