@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,6 +149,24 @@ public final class AdminClient {
   /** Healthy plan, empty journal, attempt counters forgotten. */
   public void reset() {
     call("POST", "/reset", "", Map.class);
+  }
+
+  /** One client's reconnect analysis ({@code GET /reconnects/clients/{client}}); empty when it never connected. */
+  public Optional<ClientReport> reconnectClient(String client) {
+    try {
+      return Optional.of(call("GET", "/reconnects/clients/" + encode(client).replace("+", "%20"), null,
+          ClientReport.class));
+    } catch (AdminException e) {
+      if (e.status() == 404 && e.problem() != null && e.problem().type().endsWith("/no-such-client")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */
+  public String caPem() {
+    return send("GET", "/tls/ca.pem", null).body();
   }
 
   /** The Prometheus text exposition. */

@@ -1,6 +1,9 @@
 package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.analytics.BackoffFit;
+import dev.wschaos.simulator.analytics.BackoffKind;
+import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.plan.Match;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Faults for a running simulator, in a sentence each. Every call builds the same plan model the YAML files use and
@@ -20,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chaos.onHandshake().forClient("c1").attempt(1).reject(503).retryAfter(Duration.ofSeconds(2));
  * chaos.afterMessages(3).close(1011, "boom");
  * chaos.onConnection().forClient("feed-*").after(Duration.ofSeconds(5)).drop();
+ * chaos.now().closeAll(1012);                       // fleet actions, at once
+ * chaos.now().drop(percent(30));
+ * chaos.tls().switchTo(TlsProfile.EXPIRED);
+ * chaos.awaitClient("c1").reconnected();            // waits without sleeping
  * chaos.clearRules();
  * }</pre>
  *
@@ -30,8 +38,12 @@ public final class Chaos {
 
   private static final String RULE_PREFIX = "chaos-";
 
+  /** How long waits take at most unless told otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
   private final ChaosTarget target;
   private final AtomicInteger ruleNumbers = new AtomicInteger();
+  private volatile Duration timeout = DEFAULT_TIMEOUT;
 
   private Chaos(ChaosTarget target) {
     this.target = Objects.requireNonNull(target, "target");
@@ -68,6 +80,67 @@ public final class Chaos {
   /** Shorthand for {@code onConnection().onMessage(regex)}: every connection. */
   public ConnectionRules onMessage(String regex) {
     return onConnection().onMessage(regex);
+  }
+
+  /** Fleet actions on the connections open now: {@code chaos.now().closeAll(1012)}, {@code drop(percent(30))}. */
+  public FleetNow now() {
+    return new FleetNow(this);
+  }
+
+  /** TLS faults on the wss port: {@code chaos.tls().switchTo(TlsProfile.EXPIRED)}. */
+  public TlsChaos tls() {
+    return new TlsChaos(this);
+  }
+
+  /** Wait until at least {@code count} connections are open; fails after {@link #timeout()}. */
+  public Chaos awaitConnections(int count) {
+    return awaitConnections(count, timeout);
+  }
+
+  /** Wait until at least {@code count} connections are open; fails after {@code within}. */
+  public Chaos awaitConnections(int count, Duration within) {
+    int[] seen = {0};
+    Waiter.until(target, within, () -> (seen[0] = target.connections().size()) >= count,
+        () -> "expected at least " + count + " open connection(s) within " + within.toMillis() + " ms, but "
+            + seen[0] + " are open");
+    return this;
+  }
+
+  /** Wait for one client: {@code awaitClient("c1").reconnected()}. */
+  public ClientWait awaitClient(String clientId) {
+    return new ClientWait(this, clientId, timeout);
+  }
+
+  /**
+   * What reconnect analytics say about one client so far (attempt timeline, backoff, findings), for assertions:
+   * {@code assertThat(chaos.client("c1")).reconnectedTimes(3)}. A client that never connected has no attempts.
+   */
+  public ClientReport client(String clientId) {
+    return target.client(clientId).orElseGet(() -> new ClientReport(clientId, 0, 0, 0, 0, false,
+        new BackoffFit(BackoffKind.NOT_ENOUGH_ATTEMPTS, null, null, null, null, null, null, null, null, 0,
+            "no attempts"), List.of(), List.of()));
+  }
+
+  /** The default timeout of waits (10 s unless changed). */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** Change the default timeout of waits. */
+  public Chaos timeout(Duration value) {
+    this.timeout = Objects.requireNonNull(value, "timeout");
+    return this;
+  }
+
+  /** Healthy plan, empty journal, no attempt counts, no reconnect history. */
+  public Chaos reset() {
+    target.reset();
+    return this;
+  }
+
+  /** The simulator this DSL drives. */
+  public ChaosTarget target() {
+    return target;
   }
 
   /** The plan in force. */
@@ -113,6 +186,10 @@ public final class Chaos {
       rules.add(rule);
     }
     target.replacePlan(plan.withRules(rules));
+  }
+
+  synchronized void update(UnaryOperator<Plan> change) {
+    target.replacePlan(change.apply(target.plan()));
   }
 
   static Trigger requireOneTrigger(Trigger current, Trigger next) {

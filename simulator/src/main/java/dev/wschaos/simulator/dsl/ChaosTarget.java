@@ -1,9 +1,25 @@
 package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.admin.AdminClient;
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
-/** A simulator whose plan the {@link Chaos} DSL edits: an embedded {@link WsChaosServer}, or a remote one. */
+/**
+ * A simulator the {@link Chaos} DSL drives: an embedded {@link WsChaosServer}, or a remote one through its admin API.
+ * Both offer the same operations, so a test reads the same against either.
+ *
+ * <pre>{@code
+ * Chaos local = Chaos.of(ChaosTarget.of(server));
+ * Chaos shared = Chaos.of(ChaosTarget.remote(URI.create("http://chaos.test:9090"), System.getenv("WSCHAOS_ADMIN_TOKEN")));
+ * }</pre>
+ */
 public interface ChaosTarget {
 
   Plan plan();
@@ -14,22 +30,38 @@ public interface ChaosTarget {
   /** Forget every client's attempt count, so the next connection of each is its attempt 1. */
   void forgetClients();
 
+  /** Run a fleet action now (close, drop, reset a share of the connections, or an outage). */
+  ActionResult act(FleetAction action);
+
+  /** The open connections, oldest first. */
+  List<ConnectionInfo> connections();
+
+  /** One client's reconnect analysis so far; empty when it never made an attempt. */
+  Optional<ClientReport> client(String clientId);
+
+  /** Healthy plan, empty journal, no attempt counts, no reconnect history. */
+  void reset();
+
+  /**
+   * Calls {@code wakeUp} whenever something may have changed (a connection event), so waits need not poll hard;
+   * closing the handle stops it. A target that cannot tell (a remote one) returns a handle that does nothing.
+   */
+  default AutoCloseable onChange(Runnable wakeUp) {
+    return () -> { };
+  }
+
+  /** The embedded simulator {@code server}. */
   static ChaosTarget of(WsChaosServer server) {
-    return new ChaosTarget() {
-      @Override
-      public Plan plan() {
-        return server.plan();
-      }
+    return new EmbeddedTarget(server);
+  }
 
-      @Override
-      public void replacePlan(Plan plan) {
-        server.replacePlan(plan);
-      }
+  /** A simulator elsewhere, through its admin API at {@code adminUrl}; {@code token} may be null. */
+  static ChaosTarget remote(URI adminUrl, String token) {
+    return new RemoteTarget(AdminClient.create(adminUrl, token));
+  }
 
-      @Override
-      public void forgetClients() {
-        server.forgetClients();
-      }
-    };
+  /** A simulator elsewhere, through {@code admin}. */
+  static ChaosTarget remote(AdminClient admin) {
+    return new RemoteTarget(admin);
   }
 }

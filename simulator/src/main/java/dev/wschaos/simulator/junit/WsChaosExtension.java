@@ -1,7 +1,12 @@
 package dev.wschaos.simulator.junit;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.admin.AdminClient;
+import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.dsl.Chaos;
+import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.tls.TlsSettings;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -25,8 +30,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A wschaos simulator for JUnit 5 tests. Registered on a {@code static} field it runs one simulator for the whole
- * class; on an instance field, one per test. Before each test it restores the initial plan and forgets client
- * attempt counts, unless told not to. Test methods can take {@link WsChaosRuntimeInfo}, {@link Chaos} or
+ * class; on an instance field, one per test; with {@code remote(adminUrl, token)}, none: it drives a shared simulator
+ * through its admin API. Before each test it resets the simulator (journal, attempt counts, reconnect history) and
+ * restores the initial plan, unless told not to. Test methods can take {@link WsChaosRuntimeInfo}, {@link Chaos} or
  * {@link WsChaosServer} parameters.
  *
  * <pre>{@code
@@ -55,6 +61,10 @@ public final class WsChaosExtension
   private int port;
   private Long seed;
   private boolean resetBeforeEach;
+  private TlsSettings tls;
+  private AdminSettings admin;
+  private URI remoteAdminUrl;
+  private String remoteToken;
   private boolean configured;
 
   private WsChaosServer server;
@@ -70,6 +80,10 @@ public final class WsChaosExtension
     this.port = builder.port;
     this.seed = builder.seed;
     this.resetBeforeEach = builder.resetBeforeEach;
+    this.tls = builder.tls;
+    this.admin = builder.admin;
+    this.remoteAdminUrl = builder.remoteAdminUrl;
+    this.remoteToken = builder.remoteToken;
     this.configured = true;
   }
 
@@ -85,13 +99,13 @@ public final class WsChaosExtension
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (server == null) {
+    if (runtimeInfo == null) {
       configureFromAnnotation(context);
       perTest = true;
       start();
     } else if (resetBeforeEach) {
+      chaos.reset();
       chaos.use(initialPlan);
-      chaos.forgetClients();
     }
   }
 
@@ -116,14 +130,14 @@ public final class WsChaosExtension
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    if (server == null) {
+    if (runtimeInfo == null) {
       throw new ExtensionConfigurationException("the wschaos simulator is not running: register the extension "
           + "on a static field to use it in @BeforeAll methods");
     }
     if (type == Chaos.class) {
       return chaos;
     }
-    return type == WsChaosServer.class ? server : runtimeInfo;
+    return type == WsChaosServer.class ? runtimeInfo.server() : runtimeInfo;
   }
 
   /** The running simulator's details; for use from a test through the field. */
@@ -162,22 +176,41 @@ public final class WsChaosExtension
     this.port = settings.port();
     this.seed = settings.seed() == NO_SEED ? null : settings.seed();
     this.resetBeforeEach = settings.resetBeforeEach();
+    this.tls = settings.tls() ? TlsSettings.port(0) : null;
+    this.admin = settings.admin() ? AdminSettings.loopback(0) : null;
     this.configured = true;
   }
 
   private void start() {
-    server = WsChaosServer.builder().plan(initialPlan).port(port).seed(seed).closeTimeout(Duration.ofSeconds(1)).start();
+    if (remoteAdminUrl != null) {
+      AdminClient client = AdminClient.create(remoteAdminUrl, remoteToken);
+      URI wsUrl = URI.create(client.health().wsUrl());
+      chaos = Chaos.of(ChaosTarget.remote(client));
+      chaos.reset();
+      chaos.use(initialPlan);
+      runtimeInfo = WsChaosRuntimeInfo.remote(client, wsUrl, remoteAdminUrl, chaos);
+      return;
+    }
+    WsChaosServer.Builder builder = WsChaosServer.builder().plan(initialPlan).port(port).seed(seed)
+        .closeTimeout(Duration.ofSeconds(1));
+    if (tls != null) {
+      builder.tls(tls);
+    }
+    if (admin != null) {
+      builder.admin(admin);
+    }
+    server = builder.start();
     chaos = Chaos.of(server);
-    runtimeInfo = new WsChaosRuntimeInfo(server, chaos);
+    runtimeInfo = WsChaosRuntimeInfo.local(server, chaos);
   }
 
   private void stop() {
     if (server != null) {
       server.close();
-      server = null;
-      chaos = null;
-      runtimeInfo = null;
     }
+    server = null;
+    chaos = null;
+    runtimeInfo = null;
   }
 
   static Plan loadPlan(String nameOrResource, Class<?> testClass) {
@@ -205,6 +238,11 @@ public final class WsChaosExtension
     private int port;
     private Long seed;
     private boolean resetBeforeEach = true;
+    private TlsSettings tls;
+    private AdminSettings admin;
+    private URI remoteAdminUrl;
+    private String remoteToken;
+    private TlsProfile tlsProfile;
 
     private Builder() {}
 
@@ -230,13 +268,65 @@ public final class WsChaosExtension
       return this;
     }
 
-    /** Restore the initial plan and forget client attempts before each test (default true). */
+    /**
+     * Before each test, start afresh as {@link WsChaosServer#reset()} does (empty journal, no attempt counts, no
+     * reconnect history), then restore the initial plan (default true).
+     */
     public Builder resetBeforeEach(boolean value) {
       this.resetBeforeEach = value;
       return this;
     }
 
+    /** Also serve {@code wss://} on a free port with the test CA ({@link WsChaosRuntimeInfo#sslContext()}). */
+    public Builder tls(boolean value) {
+      this.tls = value ? TlsSettings.port(0) : null;
+      return this;
+    }
+
+    /** Serve {@code wss://} as configured: plan port, per-profile listeners, handshake timeout. */
+    public Builder tls(TlsSettings value) {
+      this.tls = value;
+      return this;
+    }
+
+    /** Present {@code profile} on the wss port from the start (turns TLS on). */
+    public Builder tlsProfile(TlsProfile profile) {
+      if (tls == null) {
+        tls = TlsSettings.port(0);
+      }
+      this.tlsProfile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /** Serve the admin API on a free loopback port ({@link WsChaosRuntimeInfo#adminUrl()}). */
+    public Builder admin(boolean value) {
+      this.admin = value ? AdminSettings.loopback(0) : null;
+      return this;
+    }
+
+    public Builder admin(AdminSettings value) {
+      this.admin = value;
+      return this;
+    }
+
+    /**
+     * Start no simulator: drive the one whose admin API is at {@code adminUrl} (the DSL, waits and assertions go
+     * through {@link dev.wschaos.simulator.admin.AdminClient}). Resets before each test reset that simulator.
+     */
+    public Builder remote(URI adminUrl, String token) {
+      this.remoteAdminUrl = Objects.requireNonNull(adminUrl, "adminUrl");
+      this.remoteToken = token;
+      return this;
+    }
+
+    public Builder remote(URI adminUrl) {
+      return remote(adminUrl, null);
+    }
+
     public WsChaosExtension build() {
+      if (tlsProfile != null) {
+        plan = plan.withTls(plan.tls().withProfile(tlsProfile));
+      }
       plan.requireValid("'" + plan.name() + "'");
       return new WsChaosExtension(this);
     }

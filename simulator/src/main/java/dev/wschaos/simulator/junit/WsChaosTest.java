@@ -44,6 +44,12 @@ public @interface WsChaosTest {
   /** Seed for the plan's random draws; the default keeps the plan's seed (or a random one). */
   long seed() default WsChaosExtension.NO_SEED;
 
-  /** Restore the initial plan and forget client attempts before each test (default true). */
+  /** Reset journal, attempt counts and reconnect history, and restore the initial plan, before each test. */
   boolean resetBeforeEach() default true;
+
+  /** Also serve {@code wss://} with a generated test CA ({@link WsChaosRuntimeInfo#wssUrl}, {@code sslContext()}). */
+  boolean tls() default false;
+
+  /** Serve the admin API on a free loopback port ({@link WsChaosRuntimeInfo#adminUrl()}). */
+  boolean admin() default false;
 }
