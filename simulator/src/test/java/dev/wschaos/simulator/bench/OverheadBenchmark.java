@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * What wschaos costs over a plain Vert.x WebSocket echo server, measured in one run with the same clients: echo
  * throughput over many connections, and handshakes per second. Three servers: the baseline (a bare Vert.x
  * {@code webSocketHandler} echoing), wschaos as it ships (strict checks, journal, reconnect analytics), and wschaos
- * with journal and analytics off. Rounds alternate so machine noise hits all alike; prints medians and ratios.
+ * with journal and analytics off. Rounds alternate, each starting with another server, so machine noise and warm-up
+ * hit all alike; prints medians, ranges and ratios.
  * Not part of {@code verify}:
  * {@code ./mvnw -B -q -pl simulator test -Dtest=OverheadBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, then read
  * {@code simulator/target/surefire-reports/dev.wschaos.simulator.bench.OverheadBenchmark-output.txt}.
@@ -54,7 +55,8 @@ class OverheadBenchmark {
       double[][] messagesPerSecond = new double[3][ROUNDS];
       double[][] handshakesPerSecond = new double[3][ROUNDS];
       for (int round = 0; round < ROUNDS; round++) {
-        for (int s = 0; s < 3; s++) {
+        for (int i = 0; i < 3; i++) {
+          int s = (round + i) % 3; // rotate who goes first, so warm-up and drift do not favour one server
           messagesPerSecond[s][round] = echoThroughput(client, ports[s], MESSAGES);
           handshakesPerSecond[s][round] = handshakeRate(client, ports[s], HANDSHAKES);
         }
