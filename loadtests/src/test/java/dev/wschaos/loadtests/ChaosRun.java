@@ -61,7 +61,7 @@ final class ChaosRun {
   });
   private volatile long endAtMillis = Long.MAX_VALUE;
   private JvmMeter meter;
-  private volatile Path reportFile;
+  private volatile List<Path> reportFiles = List.of();
 
   ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
            String target, long seed) {
@@ -172,10 +172,11 @@ final class ChaosRun {
     try {
       Path dir = Path.of(System.getProperty("wschaos.reportDir", "target/wschaos"));
       Files.createDirectories(dir);
-      Path file = dir.resolve(scenario.name() + "-reconnect-report.txt").toAbsolutePath();
-      Files.writeString(file, report);
-      reportFile = file;
-      System.out.println("wschaos reconnect report: " + file);
+      Path verdictFile = dir.resolve(scenario.name() + "-verdict.txt").toAbsolutePath();
+      Files.writeString(verdictFile, report);
+      List<Path> files = new ArrayList<>(List.of(verdictFile));
+      probe.writeReports(dir.toAbsolutePath(), scenario.name()).forEach(files::add);
+      reportFiles = List.copyOf(files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -209,9 +210,10 @@ final class ChaosRun {
   /** Call from the simulation's {@code after()}. */
   void stop() {
     sampler.shutdownNow();
-    if (reportFile != null) {
-      System.out.println("wschaos verdict and reconnect report: " + reportFile
-          + " (Gatling's HTML report path follows)");
+    if (!reportFiles.isEmpty()) {
+      StringBuilder out = new StringBuilder("\nwschaos reports (" + scenario.name() + "; Gatling's HTML report follows):\n");
+      reportFiles.forEach(f -> out.append("  ").append(f).append('\n'));
+      System.out.print(out);
     }
     if (server != null) {
       server.close();
