@@ -34,7 +34,8 @@ public record ReconnectFacts(int clients, int attempts, Map<String, Integer> fin
                          Long p90Millis, Long p99Millis, Long p100Millis, double peakAttemptsPerSecond,
                          double herdRatio) {
 
-    String describe() {
+    /** One line for the verdict. */
+    public String describe() {
       return String.format("'%s' at %.1f s: %d lost, %d back, p50 %s p99 %s p100 %s ms, peak %.0f attempts/s, "
               + "herd ratio %.2f", label, offsetMillis / 1000, lost, recovered, p50Millis, p99Millis, p100Millis,
           peakAttemptsPerSecond, herdRatio);
