@@ -109,7 +109,7 @@ public final class ScenarioCatalog {
         RUNNABLE, ClientBehaviour.heartbeat(S1, S3),
         ReconnectPolicy.exponential(Duration.ofSeconds(1), 2, Duration.ofSeconds(10), Jitter.FULL),
         injection(50, 5, 20, false),
-        List.of(Slo.handshakeFailuresObserved(2), Slo.neverConnected(), Slo.peakReconnectRate(0.5),
+        List.of(Slo.handshakeFailuresObserved(2), Slo.neverConnected(), Slo.peakReconnectRate(1.0),
             Slo.noGiveUps())));
     add(new ChaosScenario("half-open-zombies",
         "a quarter of the connections go half-open within 30 s (no data, no pong, no FIN); clients notice with "
