@@ -117,7 +117,7 @@ public final class ScenarioCatalog {
         "half-open-zombies", builtIn("half-open-zombies"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
         injection(200, 10, 60, false),
         List.of(Slo.faultObserved("heartbeat-timeout", 0.15), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000),
-            Slo.fleetConnected(0.99))));
+            Slo.backWithinWindow())));
   }
 
   private ScenarioCatalog() {}
