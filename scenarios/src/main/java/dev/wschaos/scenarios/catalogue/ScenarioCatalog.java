@@ -98,7 +98,7 @@ public final class ScenarioCatalog {
         ReconnectPolicy.exponential(Duration.ofSeconds(6), 2, Duration.ofSeconds(30), Jitter.FULL),
         injection(200, 0, 60, true),
         List.of(Slo.faultObserved("1006", 0.95, SILENT_DROP), Slo.peakReconnectRate(0.3), Slo.noGiveUps(),
-            Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 40_000), Slo.herdRatioAtMost(0.5),
+            Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 45_000), Slo.herdRatioAtMost(0.5),
             Slo.backWithinWindow())));
     add(new ChaosScenario("tls-expired",
         "wss with an expired certificate (the TLS lab's expired profile): every connect fails certificate "
