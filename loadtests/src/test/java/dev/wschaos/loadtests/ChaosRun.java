@@ -102,6 +102,9 @@ final class ChaosRun {
       this.server = null;
       this.probe = adminUrl == null ? SimulatorProbe.NONE : SimulatorProbe.remote(URI.create(adminUrl), adminToken);
       this.baseUrl = target.replaceAll("/+$", "");
+      if (probe.prepare(scenario.plan())) {
+        System.out.println("wschaos: reset the simulator at " + adminUrl + " and installed plan " + scenario.planName());
+      }
     } else {
       throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
     }

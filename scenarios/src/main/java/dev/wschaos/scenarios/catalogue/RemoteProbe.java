@@ -3,6 +3,7 @@ package dev.wschaos.scenarios.catalogue;
 import dev.wschaos.simulator.admin.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.plan.Plan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** {@link SimulatorProbe} over a remote simulator's admin API ({@code /health}, {@code /actions}, {@code /reconnects}). */
+/**
+ * {@link SimulatorProbe} over a remote simulator's admin API ({@code /reset}, {@code /plan}, {@code /health},
+ * {@code /actions}, {@code /reconnects}, {@code /tls/ca.pem}).
+ */
 final class RemoteProbe implements SimulatorProbe {
 
   private final URI admin;
@@ -54,6 +58,13 @@ final class RemoteProbe implements SimulatorProbe {
     } catch (IOException e) {
       throw new IllegalStateException("could not write the reconnect report: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean prepare(Plan plan) {
+    client.reset();
+    client.replacePlan(plan);
+    return true;
   }
 
   @Override

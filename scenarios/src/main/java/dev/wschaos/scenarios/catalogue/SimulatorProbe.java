@@ -4,6 +4,7 @@ import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.analytics.ReportJson;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.plan.Plan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,14 @@ public interface SimulatorProbe {
     return Optional.empty();
   }
 
+  /**
+   * Start a run afresh with {@code plan}: forget earlier clients, journal and reconnect history, install the plan.
+   * A no-op for an embedded simulator started with the plan; {@code false} when the simulator cannot be driven.
+   */
+  default boolean prepare(Plan plan) {
+    return false;
+  }
+
   /** Run a fleet action now. @throws UnsupportedOperationException when the simulator cannot be driven */
   default ActionResult act(FleetAction action) {
     throw new UnsupportedOperationException("the simulator cannot be driven: give its admin URL (-Dadmin=http://...)");
@@ -85,6 +94,11 @@ public interface SimulatorProbe {
       public List<Path> writeReports(Path dir, String base) {
         return List.of(server.writeReconnectReport(dir.resolve(base + "-reconnect-report.html")),
             server.writeReconnectReport(dir.resolve(base + "-reconnect-report.json")));
+      }
+
+      @Override
+      public boolean prepare(Plan plan) {
+        return true;
       }
 
       @Override
