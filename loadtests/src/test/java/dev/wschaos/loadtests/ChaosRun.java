@@ -48,6 +48,8 @@ final class ChaosRun {
 
   /** Simulator-side samples are taken once a second over this many seconds, ending 1 s before the run ends. */
   private static final int SAMPLE_SECONDS = 3;
+  /** A fleet action must leave this much of the run for the recovery and the end-of-run samples. */
+  private static final Duration FLEET_STEP_HEADROOM = Duration.ofSeconds(15);
 
   private final ChaosScenario scenario;
   private final int users;
@@ -85,6 +87,16 @@ final class ChaosRun {
     if (duration.compareTo(ramp) < 0) {
       throw new IllegalArgumentException("duration " + duration + " is shorter than ramp " + ramp);
     }
+    Duration arrived = scenario.injection().atOnce() ? Duration.ZERO : ramp;
+    for (ChaosScenario.FleetStep step : scenario.fleetSteps()) {
+      Duration latest = duration.minus(FLEET_STEP_HEADROOM);
+      if (arrived.plus(step.afterRamp()).compareTo(latest) > 0) {
+        throw new IllegalArgumentException("-Dduration=" + duration.toSeconds() + "s is too short for scenario "
+            + scenario.name() + ": its fleet action (" + step.action().describe() + ") comes "
+            + step.afterRamp().toSeconds() + " s after the ramp, so give at least "
+            + arrived.plus(step.afterRamp()).plus(FLEET_STEP_HEADROOM).toSeconds() + "s for the fleet to recover");
+      }
+    }
     this.scenario = scenario;
     this.users = users;
     this.ramp = ramp;
@@ -103,7 +115,7 @@ final class ChaosRun {
       this.probe = adminUrl == null ? SimulatorProbe.NONE : SimulatorProbe.remote(URI.create(adminUrl), adminToken);
       this.baseUrl = target.replaceAll("/+$", "");
       if (probe.prepare(scenario.plan())) {
-        System.out.println("wschaos: reset the simulator at " + adminUrl + " and installed plan " + scenario.planName());
+        System.out.println("wschaos: reset the simulator at " + adminUrl + ", installed plan " + scenario.planName());
       }
     } else {
       throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
@@ -274,7 +286,8 @@ final class ChaosRun {
   void stop() {
     sampler.shutdownNow();
     if (!reportFiles.isEmpty()) {
-      StringBuilder out = new StringBuilder("\nwschaos reports (" + scenario.name() + "; Gatling's HTML report follows):\n");
+      StringBuilder out = new StringBuilder("\nwschaos reports (" + scenario.name()
+          + "; Gatling's HTML report follows):\n");
       reportFiles.forEach(f -> out.append("  ").append(f).append('\n'));
       System.out.print(out);
     }
