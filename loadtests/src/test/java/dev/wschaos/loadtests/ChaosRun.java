@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.wschaos.scenarios.catalogue.ChaosScenario;
+import dev.wschaos.scenarios.catalogue.ReconnectFacts;
 import dev.wschaos.scenarios.catalogue.RunFacts;
 import dev.wschaos.scenarios.catalogue.SimulatorProbe;
 import dev.wschaos.scenarios.catalogue.Slo;
@@ -15,12 +16,17 @@ import dev.wschaos.scenarios.client.ClientLedger;
 import dev.wschaos.scenarios.client.WsClient;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.TlsPolicy;
+import dev.wschaos.simulator.tls.TlsSettings;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +48,8 @@ final class ChaosRun {
 
   /** Simulator-side samples are taken once a second over this many seconds, ending 1 s before the run ends. */
   private static final int SAMPLE_SECONDS = 3;
+  /** A fleet action must leave this much of the run for the recovery and the end-of-run samples. */
+  private static final Duration FLEET_STEP_HEADROOM = Duration.ofSeconds(15);
 
   private final ChaosScenario scenario;
   private final int users;
@@ -59,17 +67,35 @@ final class ChaosRun {
     t.setDaemon(true);
     return t;
   });
+  private final List<String> actionErrors = Collections.synchronizedList(new ArrayList<>());
   private volatile long endAtMillis = Long.MAX_VALUE;
+  private volatile ReconnectFacts reconnects;
+  private volatile String reconnectsError;
   private JvmMeter meter;
-  private volatile Path reportFile;
+  private volatile List<Path> reportFiles = List.of();
 
   ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
            String target, long seed) {
+    this(scenario, users, ramp, duration, policy, target, null, null, seed);
+  }
+
+  ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
+           String target, String adminUrl, String adminToken, long seed) {
     if (users < 1) {
       throw new IllegalArgumentException("users must be 1 or more, not " + users);
     }
     if (duration.compareTo(ramp) < 0) {
       throw new IllegalArgumentException("duration " + duration + " is shorter than ramp " + ramp);
+    }
+    Duration arrived = scenario.injection().atOnce() ? Duration.ZERO : ramp;
+    for (ChaosScenario.FleetStep step : scenario.fleetSteps()) {
+      Duration latest = duration.minus(FLEET_STEP_HEADROOM);
+      if (arrived.plus(step.afterRamp()).compareTo(latest) > 0) {
+        throw new IllegalArgumentException("-Dduration=" + duration.toSeconds() + "s is too short for scenario "
+            + scenario.name() + ": its fleet action (" + step.action().describe() + ") comes "
+            + step.afterRamp().toSeconds() + " s after the ramp, so give at least "
+            + arrived.plus(step.afterRamp()).plus(FLEET_STEP_HEADROOM).toSeconds() + "s for the fleet to recover");
+      }
     }
     this.scenario = scenario;
     this.users = users;
@@ -77,15 +103,29 @@ final class ChaosRun {
     this.duration = duration;
     this.policy = policy;
     if (target.equals("embedded")) {
-      this.server = WsChaosServer.builder().plan(scenario.plan()).seed(seed).start();
+      Plan plan = scenario.plan();
+      boolean wss = !plan.tls().equals(TlsPolicy.DEFAULT);
+      WsChaosServer.Builder builder = WsChaosServer.builder().plan(plan).seed(seed);
+      this.server = (wss ? builder.tls(TlsSettings.port(0)) : builder).start();
       this.probe = SimulatorProbe.embedded(server);
-      this.baseUrl = "ws://" + server.host() + ":" + server.port();
+      this.baseUrl = wss ? "wss://" + server.host() + ":" + server.tls().port()
+          : "ws://" + server.host() + ":" + server.port();
     } else if (target.startsWith("ws://") || target.startsWith("wss://")) {
       this.server = null;
-      this.probe = SimulatorProbe.NONE;
+      this.probe = adminUrl == null ? SimulatorProbe.NONE : SimulatorProbe.remote(URI.create(adminUrl), adminToken);
       this.baseUrl = target.replaceAll("/+$", "");
+      if (probe.prepare(scenario.plan())) {
+        System.out.println("wschaos: reset the simulator at " + adminUrl + ", installed plan " + scenario.planName());
+      }
     } else {
       throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
+    }
+    if (!scenario.fleetSteps().isEmpty() && probe == SimulatorProbe.NONE) {
+      throw new IllegalArgumentException("scenario " + scenario.name() + " takes fleet actions during the run: "
+          + "give the remote simulator's admin URL, -Dadmin=http://host:port");
+    }
+    if (baseUrl.startsWith("wss://")) {
+      LabTrust.trust(probe.caPem(), Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
     }
     this.client = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour()).policy(policy)
         .clientPrefix(scenario.name() + "-").seed(seed).build();
@@ -101,6 +141,8 @@ final class ChaosRun {
         Knobs.duration("duration", d.duration()),
         policyText == null ? scenario.policy() : ReconnectPolicy.parse(policyText),
         Knobs.text("target", "embedded"),
+        Knobs.text("admin", null),
+        Knobs.text("adminToken", null),
         Knobs.integer("seed", 42));
   }
 
@@ -108,7 +150,8 @@ final class ChaosRun {
     return String.format("scenario %s (%s, plan %s): %d users, %s, run %ds, policy %s, target %s", scenario.name(),
         scenario.status(), scenario.planName(), users,
         scenario.injection().atOnce() ? "at once" : "ramp " + ramp.toSeconds() + "s", duration.toSeconds(),
-        policy.toJson(), server == null ? baseUrl : "embedded " + baseUrl);
+        policy.toJson(), server == null ? baseUrl + (probe.source() == null ? "" : ", " + probe.source())
+            : "embedded " + baseUrl);
   }
 
   Duration maxDuration() {
@@ -124,6 +167,21 @@ final class ChaosRun {
     long firstSample = Math.max(0, duration.toSeconds() - SAMPLE_SECONDS - 1);
     for (long s = firstSample; s < duration.toSeconds() - 1; s++) {
       sampler.schedule(() -> probe.openConnections().ifPresent(samples::add), s, TimeUnit.SECONDS);
+    }
+    Duration arrived = scenario.injection().atOnce() ? Duration.ZERO : ramp;
+    for (ChaosScenario.FleetStep step : scenario.fleetSteps()) {
+      long at = arrived.plus(step.afterRamp()).toMillis();
+      sampler.schedule(() -> act(step), at, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void act(ChaosScenario.FleetStep step) {
+    try {
+      ActionResult result = probe.act(step.action());
+      System.out.println("wschaos: " + step.action().describe() + " -> " + result);
+    } catch (RuntimeException e) {
+      actionErrors.add(step.action().describe() + ": " + e.getMessage());
+      System.err.println("wschaos: fleet action failed: " + step.action().describe() + ": " + e);
     }
   }
 
@@ -157,7 +215,12 @@ final class ChaosRun {
 
   private void evaluate() {
     ClientLedger.Snapshot snapshot = client.ledger().snapshot();
-    RunFacts facts = new RunFacts(users, snapshot, probe.source(), List.copyOf(samples));
+    try {
+      reconnects = probe.reconnects().orElse(null);
+    } catch (RuntimeException e) {
+      reconnectsError = e.getMessage();
+    }
+    RunFacts facts = new RunFacts(users, snapshot, probe.source(), List.copyOf(samples), reconnects);
     for (Slo slo : scenario.slos()) {
       Slo.Result result;
       try {
@@ -172,10 +235,11 @@ final class ChaosRun {
     try {
       Path dir = Path.of(System.getProperty("wschaos.reportDir", "target/wschaos"));
       Files.createDirectories(dir);
-      Path file = dir.resolve(scenario.name() + "-reconnect-report.txt").toAbsolutePath();
-      Files.writeString(file, report);
-      reportFile = file;
-      System.out.println("wschaos reconnect report: " + file);
+      Path verdictFile = dir.resolve(scenario.name() + "-verdict.txt").toAbsolutePath();
+      Files.writeString(verdictFile, report);
+      List<Path> files = new ArrayList<>(List.of(verdictFile));
+      probe.writeReports(dir.toAbsolutePath(), scenario.name()).forEach(files::add);
+      reportFiles = List.copyOf(files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -197,6 +261,9 @@ final class ChaosRun {
             c.peakAttemptsPerSecond()))
         .append("simulator: ").append(probe.source() == null ? "not visible (remote)" : probe.source()
             + ", open connections sampled at the end " + samples).append('\n')
+        .append(reconnects == null ? "" : simulatorView())
+        .append(reconnectsError == null ? "" : "reconnect analytics unavailable: " + reconnectsError + "\n")
+        .append(actionErrors.isEmpty() ? "" : "fleet actions failed: " + actionErrors + "\n")
         .append(meter == null ? "" : meter.summary() + "\n");
     for (Slo slo : scenario.slos()) {
       Slo.Result r = results.get(slo.name());
@@ -206,12 +273,23 @@ final class ChaosRun {
     return out.toString();
   }
 
+  private String simulatorView() {
+    StringBuilder out = new StringBuilder(String.format("simulator reconnect analytics: %d clients, %d attempts, "
+        + "findings (clients per check) %s%n", reconnects.clients(), reconnects.attempts(), reconnects.findings()));
+    for (ReconnectFacts.Recovery r : reconnects.recoveries()) {
+      out.append("  fleet event ").append(r.describe()).append('\n');
+    }
+    return out.toString();
+  }
+
   /** Call from the simulation's {@code after()}. */
   void stop() {
     sampler.shutdownNow();
-    if (reportFile != null) {
-      System.out.println("wschaos verdict and reconnect report: " + reportFile
-          + " (Gatling's HTML report path follows)");
+    if (!reportFiles.isEmpty()) {
+      StringBuilder out = new StringBuilder("\nwschaos reports (" + scenario.name()
+          + "; Gatling's HTML report follows):\n");
+      reportFiles.forEach(f -> out.append("  ").append(f).append('\n'));
+      System.out.print(out);
     }
     if (server != null) {
       server.close();

@@ -12,7 +12,8 @@ import io.gatling.javaapi.core.Simulation;
  * }</pre>
  *
  * Knobs: {@code scenario}, {@code users}, {@code ramp}, {@code duration}, {@code policy}, {@code target}
- * ({@code embedded} or {@code ws://host:port}), {@code seed}. See docs/load-tests.md.
+ * ({@code embedded} or {@code ws://host:port}), {@code admin} and {@code adminToken} (a remote simulator's admin
+ * API), {@code seed}. See docs/load-tests.md.
  */
 public class ChaosSimulation extends Simulation {
 

@@ -2,6 +2,7 @@ package dev.wschaos.scenarios.catalogue;
 
 import dev.wschaos.scenarios.client.ClientBehaviour;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
 import java.time.Duration;
 import java.util.List;
@@ -20,11 +21,28 @@ import java.util.function.Supplier;
  *
  * @param planName the plan's name: a built-in simulator plan or one shipped with the scenarios module
  * @param status whether it runs, and how faithful its plan is
- * @param atOnce inject every user at once instead of ramping
+ * @param fleetSteps fleet actions the run takes at set times (the simulator's {@code act}), e.g. a rolling restart
  */
 public record ChaosScenario(String name, String purpose, String planName, Supplier<Plan> planSupplier,
                             Status status, ClientBehaviour behaviour, ReconnectPolicy policy, Injection injection,
-                            List<Slo> slos) {
+                            List<Slo> slos, List<FleetStep> fleetSteps) {
+
+  public ChaosScenario {
+    slos = List.copyOf(slos);
+    fleetSteps = List.copyOf(fleetSteps);
+  }
+
+  /** A scenario whose faults all come from its plan. */
+  public ChaosScenario(String name, String purpose, String planName, Supplier<Plan> planSupplier, Status status,
+                       ClientBehaviour behaviour, ReconnectPolicy policy, Injection injection, List<Slo> slos) {
+    this(name, purpose, planName, planSupplier, status, behaviour, policy, injection, slos, List.of());
+  }
+
+  /**
+   * A fleet action taken {@code afterRamp} after the last user arrived (after the start for an at-once injection),
+   * so it strikes a fully connected fleet whatever {@code -Dusers}/{@code -Dramp} say.
+   */
+  public record FleetStep(Duration afterRamp, FleetAction action) {}
 
   /** How far a scenario can run today. */
   public enum Status {
@@ -36,7 +54,11 @@ public record ChaosScenario(String name, String purpose, String planName, Suppli
     PENDING
   }
 
-  /** Default injection: {@code users} over {@code ramp} (or at once), all stopping {@code duration} after start. */
+  /**
+   * Default injection: {@code users} over {@code ramp} (or at once), all stopping {@code duration} after start.
+   *
+   * @param atOnce inject every user at once instead of ramping
+   */
   public record Injection(int users, Duration ramp, Duration duration, boolean atOnce) {}
 
   public boolean runnable() {

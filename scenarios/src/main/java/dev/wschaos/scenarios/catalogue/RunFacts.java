@@ -11,9 +11,10 @@ import java.util.List;
  * @param simulatorSource where {@code serverOpenConnections} came from, e.g. {@code embedded simulator}; null when the
  *                        simulator cannot be asked (remote target until the control plane exists)
  * @param serverOpenConnections open connections the simulator counted, sampled over the last seconds of steady state
+ * @param reconnects the simulator's reconnect analytics at the end of the run; null when it cannot be asked
  */
 public record RunFacts(int users, ClientLedger.Snapshot clients, String simulatorSource,
-                       List<Integer> serverOpenConnections) {
+                       List<Integer> serverOpenConnections, ReconnectFacts reconnects) {
 
   public boolean simulatorVisible() {
     return simulatorSource != null && !serverOpenConnections.isEmpty();

@@ -1,19 +1,16 @@
 package dev.wschaos.scenarios.catalogue;
 
-import static dev.wschaos.scenarios.catalogue.ChaosScenario.Status.PENDING;
-import static dev.wschaos.scenarios.catalogue.ChaosScenario.Status.PROVISIONAL;
 import static dev.wschaos.scenarios.catalogue.ChaosScenario.Status.RUNNABLE;
 
 import dev.wschaos.scenarios.client.ClientBehaviour;
 import dev.wschaos.scenarios.policy.Jitter;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
-import dev.wschaos.simulator.plan.PlanLoader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wschaos.simulator.plan.TlsPolicy;
+import dev.wschaos.simulator.plan.TlsProfile;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,52 +50,74 @@ public final class ScenarioCatalog {
         "handshake-400", builtIn("handshake-400"), RUNNABLE, ClientBehaviour.heartbeat(S2, S3), BACKOFF,
         injection(200, 10, 30, false),
         List.of(Slo.handshakeFailuresObserved(0.15), Slo.noGiveUps(), Slo.reconnectWithin(99, 10_000),
-            Slo.fleetConnected(0.99))));
+            Slo.fleetConnected(0.99), Slo.backWithinWindow())));
     add(new ChaosScenario("going-away-1001",
         "every connection closed with 1001 Going Away after 10 s; clients notice at once and reconnect",
         "going-away-1001", builtIn("going-away-1001"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
         injection(200, 10, 30, false),
         List.of(Slo.faultObserved("close-1001", 0.9), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000),
-            Slo.fleetConnected(0.7))));
+            Slo.fleetConnected(0.7), Slo.backWithinWindow(), Slo.noReconnectAfterTerminalClose())));
     add(new ChaosScenario("abnormal-1006",
         "every connection dropped without a close frame after 5 s; clients notice through their heartbeat",
         "abnormal-1006", builtIn("abnormal-1006"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
         injection(200, 10, 30, false),
-        List.of(Slo.faultObserved("1006", 0.9, SILENT_DROP), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000))));
+        List.of(Slo.faultObserved("1006", 0.9, SILENT_DROP), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000),
+            Slo.backWithinWindow())));
     add(new ChaosScenario("internal-error-1011",
         "half of the connections closed with 1011 after the 5th message of an echo conversation",
         "internal-error-1011", builtIn("internal-error-1011"), RUNNABLE,
         ClientBehaviour.echo(Duration.ofMillis(500), S3), BACKOFF, injection(200, 10, 30, false),
         List.of(Slo.faultObserved("close-1011", 0.3), Slo.echoIntact(), Slo.noGiveUps(),
-            Slo.reconnectWithin(99, 5_000))));
+            Slo.reconnectWithin(99, 5_000), Slo.backWithinWindow())));
     add(new ChaosScenario(DEFAULT,
-        "a rolling restart: each client's first connection closed with 1012 advising 2 s; ticker subscribers resume "
-            + "with ?lastSeq=N and miss nothing",
-        "rolling-restart-1012", shipped("rolling-restart-1012"), PROVISIONAL,
+        "a rolling restart 10 s after the ramp: the whole fleet closed with 1012 advising 2 s, spread over 5 s; "
+            + "ticker subscribers resume with ?lastSeq=N and miss nothing",
+        "rolling-restart", rollingRestartPlan(), RUNNABLE,
         ClientBehaviour.ticker(Duration.ofMillis(500), S3, true),
         ReconnectPolicy.exponential(Duration.ofMillis(500), 2, Duration.ofSeconds(10), Jitter.FULL),
         injection(1000, 30, 60, false),
         List.of(Slo.faultObserved("close-1012", 0.95), Slo.adviceHonoured(), Slo.reconnectWithin(99, 5_000),
-            Slo.tickerGapsAtMost(0), Slo.noGiveUps(), Slo.fleetConnected(0.99))));
+            Slo.tickerGapsAtMost(0), Slo.noGiveUps(), Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 10_000),
+            Slo.herdRatioAtMost(0.5), Slo.advisedDelaysHonoured(), Slo.noReconnectAfterTerminalClose(),
+            Slo.noFinding("resumed", "reconnected-without-resume",
+                "every reconnect resumed the ticker with lastSeq (simulator side)")),
+        List.of(new ChaosScenario.FleetStep(Duration.ofSeconds(10),
+            CloseAction.all(1012, "service restart; retry-after=2").spreadOver(Duration.ofSeconds(5))))));
     add(new ChaosScenario("overload-1013",
         "an overloaded server closes each client's first two connections with 1013 advising 2 s; clients wait",
         "try-again-later-1013", builtIn("try-again-later-1013"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3),
         BACKOFF, injection(200, 10, 30, false),
         List.of(Slo.faultObserved("close-1013", 1.9), Slo.adviceHonoured(), Slo.noGiveUps(),
-            Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99))));
+            Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99), Slo.advisedDelaysHonoured(),
+            Slo.backWithinWindow())));
     add(new ChaosScenario("thundering-herd",
-        "the whole fleet, connected together, loses its connections in the same second; jitter must spread the "
-            + "reconnects",
-        "thundering-herd", shipped("thundering-herd"), PROVISIONAL,
+        "the whole fleet, connected together, loses its connections in the same second (the built-in plan: drop "
+            + "all at 10 s, then 10 handshakes/s for 30 s); jitter must spread the reconnects",
+        "thundering-herd", builtIn("thundering-herd"), RUNNABLE,
         ClientBehaviour.heartbeat(Duration.ofMillis(500), S2),
         ReconnectPolicy.exponential(Duration.ofSeconds(6), 2, Duration.ofSeconds(30), Jitter.FULL),
-        injection(500, 0, 30, true),
+        injection(200, 0, 60, true),
         List.of(Slo.faultObserved("1006", 0.95, SILENT_DROP), Slo.peakReconnectRate(0.3), Slo.noGiveUps(),
-            Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99))));
-    add(pending("tls-expired", "wss with an expired certificate: clients must fail fast and not hammer the server; "
-        + "needs the simulator's TLS faults (issue 4)"));
-    add(pending("half-open-zombies", "connections that stay open but go silent; clients must detect them with "
-        + "heartbeat timeouts; needs the simulator's half-open fault (issue 3)"));
+            Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 45_000), Slo.herdRatioAtMost(0.5),
+            Slo.backWithinWindow())));
+    add(new ChaosScenario("tls-expired",
+        "wss with an expired certificate (the TLS lab's expired profile): every connect fails certificate "
+            + "validation; clients keep backing off instead of hammering the server",
+        "tls-expired", () -> Plan.named("tls-expired").withTls(TlsPolicy.of(TlsProfile.EXPIRED))
+            .withDescription("A healthy echo service whose wss:// port presents a leaf certificate that expired "
+                + "yesterday."),
+        RUNNABLE, ClientBehaviour.heartbeat(S1, S3),
+        ReconnectPolicy.exponential(Duration.ofSeconds(1), 2, Duration.ofSeconds(10), Jitter.FULL),
+        injection(50, 5, 20, false),
+        List.of(Slo.handshakeFailuresObserved(2), Slo.neverConnected(), Slo.peakReconnectRate(1.0),
+            Slo.noGiveUps())));
+    add(new ChaosScenario("half-open-zombies",
+        "a quarter of the connections go half-open within 30 s (no data, no pong, no FIN); clients notice with "
+            + "their heartbeat timeout and reconnect",
+        "half-open-zombies", builtIn("half-open-zombies"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
+        injection(200, 10, 60, false),
+        List.of(Slo.faultObserved("heartbeat-timeout", 0.15), Slo.noGiveUps(), Slo.reconnectWithin(99, 5_000),
+            Slo.backWithinWindow())));
   }
 
   private ScenarioCatalog() {}
@@ -133,12 +152,6 @@ public final class ScenarioCatalog {
     SCENARIOS.put(scenario.name(), scenario);
   }
 
-  private static ChaosScenario pending(String name, String purpose) {
-    return new ChaosScenario(name, purpose, name, () -> {
-      throw new IllegalStateException("no plan yet for " + name);
-    }, PENDING, ClientBehaviour.heartbeat(S1, S3), BACKOFF, injection(100, 10, 30, false), List.of());
-  }
-
   private static ChaosScenario.Injection injection(int users, int rampSeconds, int durationSeconds, boolean atOnce) {
     return new ChaosScenario.Injection(users, Duration.ofSeconds(rampSeconds), Duration.ofSeconds(durationSeconds),
         atOnce);
@@ -148,19 +161,15 @@ public final class ScenarioCatalog {
     return () -> PlanCatalog.load(name);
   }
 
-  /** A plan shipped with this module, in {@code dev/wschaos/scenarios/plans/NAME.yaml}. */
-  private static Supplier<Plan> shipped(String name) {
-    return () -> {
-      String resource = "/dev/wschaos/scenarios/plans/" + name + ".yaml";
-      try (InputStream in = ScenarioCatalog.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new IllegalStateException(resource + " is missing from the jar");
-        }
-        return PlanLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "scenario plan " + name,
-            PlanLoader.Format.YAML);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    };
+  /**
+   * The built-in {@code rolling-restart} plan with ticker subscribers, without its own timeline: the run takes the
+   * restart itself (a {@link ChaosScenario.FleetStep}) once the fleet has arrived, and leaves out the plan's 503 +
+   * Retry-After phase, whose header a Gatling client cannot see (docs/scenarios.md).
+   */
+  private static Supplier<Plan> rollingRestartPlan() {
+    return () -> PlanCatalog.load("rolling-restart").withTimeline(List.of())
+        .withBehaviour(TickerBehaviour.every(Duration.ofMillis(500)))
+        .withDescription("Ticker subscribers (a tick every 500 ms, resume with ?lastSeq=N); the load test closes "
+            + "the whole fleet with 1012 'service restart; retry-after=2' spread over 5 s, 10 s after its ramp.");
   }
 }

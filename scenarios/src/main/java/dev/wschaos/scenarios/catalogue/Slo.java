@@ -1,5 +1,6 @@
 package dev.wschaos.scenarios.catalogue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -102,6 +103,13 @@ public interface Slo {
             f.clients().connectFailures() + " failed handshakes"));
   }
 
+  /** No client ever connected: every handshake failed (e.g. certificate validation against a bad certificate). */
+  static Slo neverConnected() {
+    return of("never-connected", "no client gets a connection (the fault refuses every one)",
+        f -> Result.of(f.clients().connects() == 0 && f.clients().peakConnected() == 0,
+            f.clients().connects() + " connects, " + f.clients().connectFailures() + " failed handshakes"));
+  }
+
   /** No disconnect at all. */
   static Slo noDisconnects() {
     return of("no-disconnects", "no client loses its connection",
@@ -140,6 +148,84 @@ public interface Slo {
       int min = f.serverOpenConnections().stream().mapToInt(Integer::intValue).min().orElse(0);
       return Result.of(min >= Math.ceil(fraction * f.users()), "min " + min + " of " + f.users()
           + " in samples " + f.serverOpenConnections() + " (" + f.simulatorSource() + ")");
+    });
+  }
+
+  /**
+   * Simulator-side: after each fleet event that cost clients their connection, {@code p} % of them (50, 90, 99 or
+   * 100) were connected again within {@code maxMillis} (reconnect analytics, {@code fleet.recoveries}).
+   */
+  static Slo recoveryWithin(int p, long maxMillis) {
+    return of("fleet-recovery-p" + p, "after each fleet event, p" + p + " of lost clients back within " + maxMillis
+        + " ms", f -> {
+      if (f.reconnects() == null) {
+        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+      }
+      List<ReconnectFacts.Recovery> events = f.reconnects().eventsWithLosses();
+      if (events.isEmpty()) {
+        return Result.of(false, "no fleet event cost any client its connection: the fault did not happen ("
+            + f.reconnects().recoveries().size() + " fleet events)");
+      }
+      boolean ok = true;
+      StringBuilder seen = new StringBuilder();
+      for (ReconnectFacts.Recovery r : events) {
+        Long value = switch (p) {
+          case 50 -> r.p50Millis();
+          case 90 -> r.p90Millis();
+          case 99 -> r.p99Millis();
+          case 100 -> r.p100Millis();
+          default -> throw new IllegalArgumentException("percentile " + p + ": use 50, 90, 99 or 100");
+        };
+        ok &= value != null && value <= maxMillis;
+        seen.append(seen.length() == 0 ? "" : "; ").append(r.describe());
+      }
+      return Result.of(ok, seen.toString());
+    });
+  }
+
+  /** Simulator-side: after each fleet event, the peak attempts per second of the lost clients / lost <= {@code max}. */
+  static Slo herdRatioAtMost(double max) {
+    return of("herd-ratio", "after each fleet event, peak attempts per second / lost clients <= " + max, f -> {
+      if (f.reconnects() == null) {
+        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+      }
+      List<ReconnectFacts.Recovery> events = f.reconnects().eventsWithLosses();
+      if (events.isEmpty()) {
+        return Result.of(false, "no fleet event cost any client its connection: the fault did not happen");
+      }
+      double worst = events.stream().mapToDouble(ReconnectFacts.Recovery::herdRatio).max().orElse(0);
+      return Result.of(worst <= max, String.format("worst %.2f: ", worst) + events.stream()
+          .map(ReconnectFacts.Recovery::describe).collect(java.util.stream.Collectors.joining("; ")));
+    });
+  }
+
+  /** Simulator-side: no client reconnected after a terminal close code ({@code reconnected-after-terminal-close}). */
+  static Slo noReconnectAfterTerminalClose() {
+    return noFinding("no-reconnect-after-terminal-close", "reconnected-after-terminal-close",
+        "the simulator saw no reconnect after a terminal close code");
+  }
+
+  /** Simulator-side: no client came back before an advised delay ({@code retried-before-advised-delay}). */
+  static Slo advisedDelaysHonoured() {
+    return noFinding("advised-delays-honoured", "retried-before-advised-delay",
+        "the simulator saw no attempt before the delay it advised (close reason retry-after, Retry-After)");
+  }
+
+  /** Simulator-side: every client that lost its connection tried again within the recovery window (30 s). */
+  static Slo backWithinWindow() {
+    return noFinding("back-within-window", "not-back-within-window",
+        "every client that lost its connection came back within the recovery window (30 s)");
+  }
+
+  /** Simulator-side: no client has a finding of {@code check} in the reconnect analytics. */
+  static Slo noFinding(String name, String check, String demand) {
+    return of(name, demand, f -> {
+      if (f.reconnects() == null) {
+        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+      }
+      int clients = f.reconnects().clientsWith(check);
+      return Result.of(clients == 0, clients + " of " + f.reconnects().clients() + " clients with " + check
+          + (clients == 0 ? "" : ", e.g. " + f.reconnects().examples().get(check)));
     });
   }
 

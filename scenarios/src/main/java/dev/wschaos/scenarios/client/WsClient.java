@@ -153,7 +153,7 @@ public final class WsClient {
           next = lost(next, Disconnect.STALE);
         }
         return next;
-      }).doIf(s -> Disconnect.STALE.equals(s.get(WHY)) && !connected(s)).then(closeQuietly());
+      }).doIf(s -> Disconnect.STALE.equals(s.get(WHY)) && !connected(s)).then(abandon());
     }
     ClientBehaviour.Idle idle = (ClientBehaviour.Idle) behaviour;
     return pause(idle.poll()).exec(drain()).exec(this::noticeToLost);
@@ -192,7 +192,7 @@ public final class WsClient {
                 .exec(drain())
                 .exec(s -> classifyReply(s, timeout, verify))
                 .doIfOrElse(WsClient::connected).then(pause(interval))
-                .orElse(doIf(s -> Disconnect.HEARTBEAT_TIMEOUT.equals(s.get(WHY))).then(closeQuietly())));
+                .orElse(doIf(s -> Disconnect.HEARTBEAT_TIMEOUT.equals(s.get(WHY))).then(abandon())));
   }
 
   private Session classifyReply(Session s, Duration timeout, boolean verify) {
@@ -332,9 +332,14 @@ public final class WsClient {
     return previous.advisedDelayMs() == null ? Disconnect.HANDSHAKE_FAILED : previous;
   }
 
-  private ChainBuilder closeQuietly() {
-    return exitBlockOnFail().on(exec(ws("close").wsName(WS_NAME).close()))
-        .exec(s -> s.markAsSucceeded().remove(WS_NAME));
+  /**
+   * Leave a socket whose peer is presumed dead (heartbeat timeout, stale ticker) without a closing handshake: Gatling's
+   * close waits for the server's close frame up to the request timeout (60 s), which a half-open peer never sends,
+   * and Gatling has no way to abort the TCP connection as a real client would. The socket stays open until the
+   * server or the run ends it.
+   */
+  private ChainBuilder abandon() {
+    return exec(s -> s.markAsSucceeded().remove(WS_NAME));
   }
 
   private ChainBuilder closeAtEnd() {

@@ -3,6 +3,7 @@ package dev.wschaos.scenarios.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.plan.TlsProfile;
 import org.junit.jupiter.api.Test;
 
 class ScenarioCatalogTest {
@@ -18,13 +19,25 @@ class ScenarioCatalogTest {
   }
 
   @Test
-  void theSeedNamesAreAllListedAndThePendingOnesRefuseToRun() {
-    assertThat(ScenarioCatalog.names()).contains("handshake-400-storm", "going-away-1001", "abnormal-1006",
+  void theSeedNamesAreAllListedAndRunnable() {
+    assertThat(ScenarioCatalog.runnableNames()).contains("handshake-400-storm", "going-away-1001", "abnormal-1006",
         "internal-error-1011", "rolling-restart-1012", "overload-1013", "tls-expired", "half-open-zombies",
         "thundering-herd");
-    assertThat(ScenarioCatalog.runnableNames()).doesNotContain("tls-expired", "half-open-zombies");
-    assertThatThrownBy(() -> ScenarioCatalog.get("tls-expired")).hasMessageContaining("cannot run yet")
-        .hasMessageContaining("issue 4");
     assertThatThrownBy(() -> ScenarioCatalog.get("nope")).hasMessageContaining("runnable scenarios: healthy");
+  }
+
+  @Test
+  void theRollingRestartIsAFleetActionAfterTheRampAndItsRecoveryIsAnSlo() {
+    ChaosScenario scenario = ScenarioCatalog.get(ScenarioCatalog.DEFAULT);
+    assertThat(scenario.plan().timeline()).isEmpty();
+    assertThat(scenario.fleetSteps()).singleElement()
+        .satisfies(step -> assertThat(step.action().describe()).contains("1012"));
+    assertThat(scenario.slos()).extracting(Slo::name).contains("fleet-recovery-p99", "herd-ratio",
+        "advised-delays-honoured", "ticker-gaps");
+  }
+
+  @Test
+  void tlsExpiredServesTheExpiredProfile() {
+    assertThat(ScenarioCatalog.get("tls-expired").plan().tls().defaultProfile()).isEqualTo(TlsProfile.EXPIRED);
   }
 }
