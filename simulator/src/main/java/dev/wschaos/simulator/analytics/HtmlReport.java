@@ -78,7 +78,7 @@ public final class HtmlReport {
     card("Reconnects", fmt(s.reconnects()), d.count() == 0 ? null : "median delay " + millis(d.p50Millis()));
     card("Clients with findings", fmt(s.clientsWithFindings()), s.findings().isEmpty() ? "no failed checks"
         : join(s.findings()));
-    card("Backoff seen", s.backoff().isEmpty() ? "–" : fmt(s.backoff().size()) + " kinds", join(s.backoff()));
+    card("Backoff seen", s.backoff().isEmpty() ? "–" : fmt(s.backoff().size()) + (s.backoff().size() == 1 ? " kind" : " kinds"), join(s.backoff()));
     if (s.droppedAttempts() > 0) {
       card("Dropped", fmt(s.droppedAttempts()), "attempts not kept (recorder full)");
     }

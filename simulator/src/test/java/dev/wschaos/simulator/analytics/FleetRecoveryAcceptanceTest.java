@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.fleet.CloseAction;
@@ -59,6 +60,8 @@ class FleetRecoveryAcceptanceTest {
         });
       }
       assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
+      // a client has its 101 a moment before the server has registered the connection
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == CLIENTS);
 
       long eventNanos = System.nanoTime();
       server.act(CloseAction.all(1012, "rolling restart").spreadOver(Duration.ofSeconds(2)));

@@ -34,6 +34,11 @@ public final class VertxClient implements AutoCloseable {
   private VertxClient(WebSocketClient client, WebSocket webSocket) {
     this.client = client;
     this.webSocket = webSocket;
+    if (webSocket.isClosed()) {
+      // the server closed it before this callback ran (a fault on open): Vert.x refuses handlers on a closed socket
+      closed.complete(new Closed(webSocket.closeStatusCode(), webSocket.closeReason()));
+      return;
+    }
     webSocket.textMessageHandler(messages::add);
     webSocket.binaryMessageHandler(data -> binaries.add(data.getBytes()));
     webSocket.pongHandler(data -> pongs.add(data.toString()));
