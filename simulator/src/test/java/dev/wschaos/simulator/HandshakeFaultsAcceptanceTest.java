@@ -94,12 +94,12 @@ class HandshakeFaultsAcceptanceTest {
 
       var options = new io.vertx.core.http.WebSocketConnectOptions().setHost(server.host()).setPort(server.port())
           .setURI("/").setTimeout(800);
-      long start = System.nanoTime();
       Throwable vx = vertx.createWebSocketClient().connect(options)
           .toCompletionStage().toCompletableFuture().handle((ws, e) -> e).get(10, TimeUnit.SECONDS);
-      // Vert.x closes the connection when its timeout fires and reports the handshake as cut short
+      // Vert.x closes the connection when its own timer fires and reports the handshake as cut short. That timer is
+      // the client's business (once, in a full run, its pool evicted the connection after 204 ms of an 800 ms
+      // timeout), so only the failure is asserted here; the raw socket below shows the server never answers.
       assertThat(Failures.chain(vx)).contains("Connection closed while handshake in process");
-      assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(750);
 
       try (RawClient raw = RawClient.open(server.wsUrl())) {
         raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
