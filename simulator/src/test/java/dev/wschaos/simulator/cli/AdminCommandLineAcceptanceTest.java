@@ -3,21 +3,15 @@ package dev.wschaos.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.support.JdkClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.wschaos.simulator.support.SimulatorProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -37,21 +31,9 @@ class AdminCommandLineAcceptanceTest {
   void adminApiJournalAndReportFromTheCommandLine(@TempDir Path dir) throws Exception {
     Path journal = dir.resolve("journal.jsonl");
     Path report = dir.resolve("reconnects.html");
-    Process process = start("--port", "0", "--admin-port", "0", "--admin-token", "s3cret", "--journal",
-        journal.toString(), "--report", report.toString(), "--close-timeout", "1s");
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l = out.readLine(); l != null; l = out.readLine()) {
-          lines.add(l);
-        }
-      } catch (IOException e) {
-        lines.add("<output closed: " + e.getMessage() + ">");
-      }
-    });
-    reader.start();
-    try {
-      String line = lines.poll(30, TimeUnit.SECONDS);
+    try (SimulatorProcess process = SimulatorProcess.start("--port", "0", "--admin-port", "0", "--admin-token",
+        "s3cret", "--journal", journal.toString(), "--report", report.toString(), "--close-timeout", "1s")) {
+      String line = process.nextLine();
       Matcher m = LISTENING.matcher(String.valueOf(line));
       assertThat(m.find()).as("first line: %s", line).isTrue();
       URI ws = URI.create(m.group(1));
@@ -80,18 +62,14 @@ class AdminCommandLineAcceptanceTest {
       assertThat(clientReport.statusCode()).isEqualTo(200);
       assertThat(clientReport.body()).contains("\"attempts\" : 2");
 
-      assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.terminate()).isTrue();
       assertThat(process.exitValue()).isZero();
-      reader.join(5000);
-      assertThat(lines).contains("wschaos reconnect report written to " + report.toAbsolutePath(), "wschaos stopped");
+      assertThat(process.lines()).contains("wschaos reconnect report written to " + report.toAbsolutePath(), "wschaos stopped");
       String html = Files.readString(report);
       assertThat(html).startsWith("<!DOCTYPE html>").contains("Reconnect report", "ops-1");
       List<String> events = Files.readAllLines(journal);
       assertThat(events).anyMatch(e -> e.contains("\"type\":\"close-sent\"") && e.contains("\"code\":1012"));
       assertThat(events).anyMatch(e -> e.contains("\"type\":\"fleet-action\""));
-    } finally {
-      process.destroyForcibly();
     }
   }
 
@@ -101,15 +79,5 @@ class AdminCommandLineAcceptanceTest {
       request.header("Authorization", "Bearer " + token);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(WsChaosCommand.class.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).start();
   }
 }

@@ -3,17 +3,13 @@ package dev.wschaos.simulator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.support.JdkClient;
-import java.io.BufferedReader;
+import dev.wschaos.simulator.support.SimulatorProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,20 +30,9 @@ class WsChaosCommandAcceptanceTest {
             trigger: {afterMessages: 2}
             fault: {type: close, code: 4321, reason: cli fault}
         """);
-    Process process = start("--port", "0", "--plan", plan.toString(), "--seed", "99", "--close-timeout", "1s");
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String l = out.readLine(); l != null; l = out.readLine()) {
-          lines.add(l);
-        }
-      } catch (IOException e) {
-        lines.add("<output closed: " + e.getMessage() + ">");
-      }
-    });
-    reader.start();
-    try {
-      String line = lines.poll(30, TimeUnit.SECONDS);
+    try (SimulatorProcess process =
+             SimulatorProcess.start("--port", "0", "--plan", plan.toString(), "--seed", "99", "--close-timeout", "1s")) {
+      String line = process.nextLine();
       assertThat(line).isNotNull();
       Matcher m = LISTENING.matcher(line);
       assertThat(m.find()).as("first line: %s", line).isTrue();
@@ -65,15 +50,10 @@ class WsChaosCommandAcceptanceTest {
       bystander.send("hello");
       assertThat(bystander.nextMessage()).isEqualTo("hello");
 
-      // SIGTERM through kill(1): Process.destroy() would also close our end of the process's output
-      assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
+      assertThat(process.terminate()).isTrue();
       assertThat(bystander.awaitClose()).isEqualTo(new JdkClient.Closed(1001, "server shutting down"));
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isZero();
-      reader.join(5000);
-      assertThat(lines).contains("wschaos stopped");
-    } finally {
-      process.destroyForcibly();
+      assertThat(process.lines()).contains("wschaos stopped");
     }
   }
 
@@ -98,12 +78,7 @@ class WsChaosCommandAcceptanceTest {
   }
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(WsChaosCommand.class.getName());
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).start();
+    return new ProcessBuilder(SimulatorProcess.command(args)).start();
   }
+
 }

@@ -1,0 +1,83 @@
+package dev.wschaos.simulator.support;
+
+import dev.wschaos.simulator.cli.WsChaosCommand;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone simulator in a JVM of its own, as a user runs it: its output read line by line as it comes, and a
+ * SIGTERM sent with kill(1) ({@code Process.destroy()} would also close our end of its output).
+ */
+public final class SimulatorProcess implements AutoCloseable {
+
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final Thread reader;
+
+  private SimulatorProcess(Process process) {
+    this.process = process;
+    this.reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String l = out.readLine(); l != null; l = out.readLine()) {
+          lines.add(l);
+        }
+      } catch (IOException e) {
+        lines.add("<output closed: " + e.getMessage() + ">");
+      }
+    }, "simulator-process-output");
+    reader.start();
+  }
+
+  /** Start {@code java -cp <test classpath> WsChaosCommand args...}. */
+  public static SimulatorProcess start(String... args) throws IOException {
+    return new SimulatorProcess(new ProcessBuilder(command(args)).start());
+  }
+
+  /** The command line that runs the simulator's main class with {@code args} on the test classpath. */
+  public static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(WsChaosCommand.class.getName());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** The next line of output, or {@code null} after 30 s. */
+  public String nextLine() throws InterruptedException {
+    return lines.poll(30, TimeUnit.SECONDS);
+  }
+
+  /** Send SIGTERM and wait for the process to end; returns whether it ended within 20 s. */
+  public boolean terminate() throws IOException, InterruptedException {
+    if (new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor() != 0) {
+      throw new IllegalStateException("kill -TERM " + process.pid() + " failed");
+    }
+    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    reader.join(5000);
+    return ended;
+  }
+
+  public int exitValue() {
+    return process.exitValue();
+  }
+
+  /** Every line read so far. */
+  public BlockingQueue<String> lines() {
+    return lines;
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
