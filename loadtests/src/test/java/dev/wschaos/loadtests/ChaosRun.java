@@ -10,12 +10,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import dev.wschaos.scenarios.catalogue.ChaosScenario;
 import dev.wschaos.scenarios.catalogue.ReconnectFacts;
 import dev.wschaos.scenarios.catalogue.RunFacts;
-import dev.wschaos.scenarios.catalogue.SimulatorProbe;
 import dev.wschaos.scenarios.catalogue.Slo;
 import dev.wschaos.scenarios.client.ClientLedger;
 import dev.wschaos.scenarios.client.WsClient;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.TlsPolicy;
@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,8 @@ final class ChaosRun {
   private final Duration duration;
   private final ReconnectPolicy policy;
   private final WsChaosServer server;
-  private final SimulatorProbe probe;
+  /** The simulator, when it can be asked (embedded, or remote with -Dadmin); null when not visible. */
+  private final ChaosTarget simulator;
   private final String baseUrl;
   private final WsClient client;
   private final List<Integer> samples = Collections.synchronizedList(new ArrayList<>());
@@ -107,25 +109,27 @@ final class ChaosRun {
       boolean wss = !plan.tls().equals(TlsPolicy.DEFAULT);
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(plan).seed(seed);
       this.server = (wss ? builder.tls(TlsSettings.port(0)) : builder).start();
-      this.probe = SimulatorProbe.embedded(server);
+      this.simulator = server;
       this.baseUrl = wss ? "wss://" + server.host() + ":" + server.tls().port()
           : "ws://" + server.host() + ":" + server.port();
     } else if (target.startsWith("ws://") || target.startsWith("wss://")) {
       this.server = null;
-      this.probe = adminUrl == null ? SimulatorProbe.NONE : SimulatorProbe.remote(URI.create(adminUrl), adminToken);
+      this.simulator = adminUrl == null ? null : ChaosTarget.remote(URI.create(adminUrl), adminToken);
       this.baseUrl = target.replaceAll("/+$", "");
-      if (probe.prepare(scenario.plan())) {
+      if (simulator != null) {
+        simulator.reset();
+        simulator.replacePlan(scenario.plan());
         System.out.println("wschaos: reset the simulator at " + adminUrl + ", installed plan " + scenario.planName());
       }
     } else {
       throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
     }
-    if (!scenario.fleetSteps().isEmpty() && probe == SimulatorProbe.NONE) {
+    if (!scenario.fleetSteps().isEmpty() && simulator == null) {
       throw new IllegalArgumentException("scenario " + scenario.name() + " takes fleet actions during the run: "
           + "give the remote simulator's admin URL, -Dadmin=http://host:port");
     }
     if (baseUrl.startsWith("wss://")) {
-      LabTrust.trust(probe.caPem(), Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
+      LabTrust.trust(simulator == null ? Optional.empty() : simulator.tlsCaPem(), Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
     }
     this.client = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour()).policy(policy)
         .clientPrefix(scenario.name() + "-").seed(seed).build();
@@ -150,7 +154,7 @@ final class ChaosRun {
     return String.format("scenario %s (%s, plan %s): %d users, %s, run %ds, policy %s, target %s", scenario.name(),
         scenario.status(), scenario.planName(), users,
         scenario.injection().atOnce() ? "at once" : "ramp " + ramp.toSeconds() + "s", duration.toSeconds(),
-        policy.toJson(), server == null ? baseUrl + (probe.source() == null ? "" : ", " + probe.source())
+        policy.toJson(), server == null ? baseUrl + (simulator == null ? "" : ", " + simulator.describe())
             : "embedded " + baseUrl);
   }
 
@@ -166,7 +170,11 @@ final class ChaosRun {
     sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
     long firstSample = Math.max(0, duration.toSeconds() - SAMPLE_SECONDS - 1);
     for (long s = firstSample; s < duration.toSeconds() - 1; s++) {
-      sampler.schedule(() -> probe.openConnections().ifPresent(samples::add), s, TimeUnit.SECONDS);
+      sampler.schedule(() -> {
+        if (simulator != null) {
+          samples.add(simulator.openConnections());
+        }
+      }, s, TimeUnit.SECONDS);
     }
     Duration arrived = scenario.injection().atOnce() ? Duration.ZERO : ramp;
     for (ChaosScenario.FleetStep step : scenario.fleetSteps()) {
@@ -177,7 +185,7 @@ final class ChaosRun {
 
   private void act(ChaosScenario.FleetStep step) {
     try {
-      ActionResult result = probe.act(step.action());
+      ActionResult result = simulator.act(step.action());
       System.out.println("wschaos: " + step.action().describe() + " -> " + result);
     } catch (RuntimeException e) {
       actionErrors.add(step.action().describe() + ": " + e.getMessage());
@@ -216,11 +224,11 @@ final class ChaosRun {
   private void evaluate() {
     ClientLedger.Snapshot snapshot = client.ledger().snapshot();
     try {
-      reconnects = probe.reconnects().orElse(null);
+      reconnects = simulator == null ? null : ReconnectFacts.of(simulator.reconnectReport());
     } catch (RuntimeException e) {
       reconnectsError = e.getMessage();
     }
-    RunFacts facts = new RunFacts(users, snapshot, probe.source(), List.copyOf(samples), reconnects);
+    RunFacts facts = new RunFacts(users, snapshot, simulator == null ? null : simulator.describe(), List.copyOf(samples), reconnects);
     for (Slo slo : scenario.slos()) {
       Slo.Result result;
       try {
@@ -238,7 +246,11 @@ final class ChaosRun {
       Path verdictFile = dir.resolve(scenario.name() + "-verdict.txt").toAbsolutePath();
       Files.writeString(verdictFile, report);
       List<Path> files = new ArrayList<>(List.of(verdictFile));
-      probe.writeReports(dir.toAbsolutePath(), scenario.name()).forEach(files::add);
+      if (simulator != null) {
+        Path base = dir.toAbsolutePath();
+        files.add(simulator.writeReconnectReport(base.resolve(scenario.name() + "-reconnect-report.html")));
+        files.add(simulator.writeReconnectReport(base.resolve(scenario.name() + "-reconnect-report.json")));
+      }
       reportFiles = List.copyOf(files);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -259,7 +271,7 @@ final class ChaosRun {
                 + "peak %d attempts/s%n", c.reconnectMillis().size(), c.reconnectPercentile(50),
             c.reconnectPercentile(95), c.reconnectPercentile(99), c.reconnectPercentile(100),
             c.peakAttemptsPerSecond()))
-        .append("simulator: ").append(probe.source() == null ? "not visible (remote)" : probe.source()
+        .append("simulator: ").append(simulator == null ? "not visible (remote)" : simulator.describe()
             + ", open connections sampled at the end " + samples).append('\n')
         .append(reconnects == null ? "" : simulatorView())
         .append(reconnectsError == null ? "" : "reconnect analytics unavailable: " + reconnectsError + "\n")

@@ -1,6 +1,6 @@
 package dev.wschaos.loadtests;
 
-import dev.wschaos.simulator.plan.DurationText;
+import dev.wschaos.simulator.common.DurationText;
 import java.time.Duration;
 
 /** System-property knobs with defaults: {@code -Dusers=1000 -Dramp=30s ...} (see docs/load-tests.md). */

@@ -2,6 +2,8 @@ package dev.wschaos.scenarios.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.analytics.Finding;
+import dev.wschaos.simulator.analytics.ReconnectReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,20 @@ public record ReconnectFacts(int clients, int attempts, Map<String, Integer> fin
               + "herd ratio %.2f", label, offsetMillis / 1000, lost, recovered, p50Millis, p99Millis, p100Millis,
           peakAttemptsPerSecond, herdRatio);
     }
+  }
+
+  /** The facts of a reconnect report, as the simulator (embedded or remote) made it. */
+  public static ReconnectFacts of(ReconnectReport report) {
+    Map<String, String> examples = new LinkedHashMap<>();
+    for (Finding f : report.findings()) {
+      examples.putIfAbsent(f.check().id(), f.client() + ": " + f.message());
+    }
+    List<Recovery> recoveries = report.fleet().recoveries().stream()
+        .map(r -> new Recovery(r.label(), r.offsetMillis(), r.affected(), r.lost(), r.recovered(), r.p50Millis(),
+            r.p90Millis(), r.p99Millis(), r.p100Millis(), r.peakAttemptsPerSecond(), r.herdRatio()))
+        .toList();
+    return new ReconnectFacts(report.summary().clients(), report.summary().attempts(),
+        Map.copyOf(report.summary().findings()), Map.copyOf(examples), recoveries);
   }
 
   /** @throws IllegalArgumentException when {@code json} is not a reconnect report */

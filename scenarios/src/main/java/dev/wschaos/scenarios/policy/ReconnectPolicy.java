@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wschaos.simulator.plan.DurationText;
+import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.plan.PlanMapper;
 import java.time.Duration;
 import java.util.Set;

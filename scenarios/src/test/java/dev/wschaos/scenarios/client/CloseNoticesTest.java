@@ -3,7 +3,7 @@ package dev.wschaos.scenarios.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.scenarios.policy.Disconnect;
-import dev.wschaos.simulator.server.CloseNotice;
+import dev.wschaos.simulator.common.CloseNotice;
 import org.junit.jupiter.api.Test;
 
 class CloseNoticesTest {

@@ -1,0 +1,27 @@
+package dev.wschaos.simulator.behaviour;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.fault.LiveConnection;
+
+/**
+ * What a healthy connection does when no fault applies: {@code echo} (default), {@code ticker} or {@code silent}.
+ *
+ * <pre>{@code
+ * behaviour: {type: ticker, interval: 100ms}
+ * }</pre>
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = EchoBehaviour.class, name = "echo"),
+    @JsonSubTypes.Type(value = TickerBehaviour.class, name = "ticker"),
+    @JsonSubTypes.Type(value = SilentBehaviour.class, name = "silent")
+})
+public interface Behaviour {
+
+  /** Start serving a freshly opened connection. */
+  BehaviourSession start(LiveConnection connection);
+
+  default void validate(Problems problems) {}
+}

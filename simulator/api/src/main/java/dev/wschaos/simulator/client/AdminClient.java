@@ -1,0 +1,273 @@
+package dev.wschaos.simulator.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.common.FieldPath;
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.journal.EventType;
+import dev.wschaos.simulator.journal.JournalJson;
+import dev.wschaos.simulator.journal.JournalPage;
+import dev.wschaos.simulator.journal.JournalQuery;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.PlanLoader;
+import dev.wschaos.simulator.plan.Rule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives a running simulator through its admin API, with the same model classes as plan files and
+ * {@link dev.wschaos.simulator.WsChaosServer}: a test can use a shared remote simulator as it would an embedded one.
+ *
+ * <pre>{@code
+ * AdminClient admin = AdminClient.create(URI.create("http://127.0.0.1:9090"), System.getenv("WSCHAOS_ADMIN_TOKEN"));
+ * admin.replacePlan(PlanCatalog.load("flaky-reconnect"));
+ * admin.act(CloseAction.all(1012, "restart").spreadOver(Duration.ofSeconds(2)));
+ * JournalPage closed = admin.journal(JournalQuery.all().types(Set.of(EventType.CLOSED)));
+ * }</pre>
+ *
+ * <p>Invalid plans and actions throw {@link InvalidPlanException} with every problem, as the embedded API does;
+ * other errors throw {@link AdminException}.
+ */
+public final class AdminClient {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
+
+  private final URI base;
+  private final String token;
+  private final HttpClient http;
+  private final ObjectMapper json = JournalJson.mapper();
+
+  private AdminClient(URI base, String token) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    this.token = token == null || token.isBlank() ? null : token;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public static AdminClient create(URI adminUrl) {
+    return new AdminClient(Objects.requireNonNull(adminUrl, "adminUrl"), null);
+  }
+
+  public static AdminClient create(URI adminUrl, String token) {
+    return new AdminClient(Objects.requireNonNull(adminUrl, "adminUrl"), token);
+  }
+
+  public Health health() {
+    return call("GET", "/health", null, Health.class);
+  }
+
+  public Plan plan() {
+    return call("GET", "/plan", null, Plan.class);
+  }
+
+  /** Replace the plan atomically. */
+  public Plan replacePlan(Plan plan) {
+    return call("PUT", "/plan", PlanLoader.toJson(plan), Plan.class);
+  }
+
+  /** Replace the plan with a YAML or JSON text; problems are located by line and column in it. */
+  public Plan replacePlan(String planText) {
+    return call("PUT", "/plan", planText, Plan.class);
+  }
+
+  /** Back to the healthy plan. */
+  public Plan clearPlan() {
+    return call("DELETE", "/plan", null, Plan.class);
+  }
+
+  public Plan addRule(Rule rule) {
+    return call("POST", "/plan/rules", write(rule), Plan.class);
+  }
+
+  /** Remove the rule with this name, or at this index. */
+  public Plan removeRule(String nameOrIndex) {
+    return call("DELETE", "/plan/rules/" + URLEncoder.encode(nameOrIndex, StandardCharsets.UTF_8).replace("+", "%20"),
+        null, Plan.class);
+  }
+
+  public ActionResult act(FleetAction action) {
+    return call("POST", "/actions", write(action), ActionResult.class);
+  }
+
+  public List<ConnectionInfo> connections() {
+    return connections(null, null);
+  }
+
+  /** Open connections whose client id and path match these globs (null: any). */
+  public List<ConnectionInfo> connections(String clientIdGlob, String pathGlob) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    if (clientIdGlob != null) {
+      query.add("clientId=" + encode(clientIdGlob));
+    }
+    if (pathGlob != null) {
+      query.add("path=" + encode(pathGlob));
+    }
+    return call("GET", "/connections" + query, null, new TypeReference<List<ConnectionInfo>>() {});
+  }
+
+  public JournalPage journal(JournalQuery q) {
+    StringJoiner query = new StringJoiner("&", "?", "");
+    if (q.types() != null) {
+      List<String> names = new ArrayList<>();
+      for (EventType t : q.types()) {
+        names.add(t.wireName());
+      }
+      query.add("type=" + encode(String.join(",", names)));
+    }
+    if (q.clientId() != null) {
+      query.add("clientId=" + encode(q.clientId()));
+    }
+    if (q.connectionId() != null) {
+      query.add("connectionId=" + q.connectionId());
+    }
+    query.add("after=" + q.after()).add("limit=" + q.limit());
+    return call("GET", "/journal" + query, null, JournalPage.class);
+  }
+
+  /** Healthy plan, empty journal, attempt counters forgotten. */
+  public void reset() {
+    call("POST", "/reset", "", Map.class);
+  }
+
+  /** One client's reconnect analysis ({@code GET /reconnects/clients/{client}}); empty when it never connected. */
+  public Optional<ClientReport> reconnectClient(String client) {
+    try {
+      return Optional.of(call("GET", "/reconnects/clients/" + encode(client).replace("+", "%20"), null,
+          ClientReport.class));
+    } catch (AdminException e) {
+      if (e.status() == 404 && e.problem() != null && e.problem().type().endsWith("/no-such-client")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The admin API's address. */
+  public URI url() {
+    return base;
+  }
+
+  /** The whole reconnect analytics report so far ({@code GET /reconnects}). */
+  public ReconnectReport reconnectReport() {
+    return call("GET", "/reconnects", null, ReconnectReport.class);
+  }
+
+  /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */
+  public String caPem() {
+    return send("GET", "/tls/ca.pem", null).body();
+  }
+
+  /** The Prometheus text exposition. */
+  public String metrics() {
+    return send("GET", "/metrics", null).body();
+  }
+
+  private <T> T call(String method, String path, String body, Class<T> type) {
+    return read(send(method, path, body), json.constructType(type));
+  }
+
+  private <T> T call(String method, String path, String body, TypeReference<T> type) {
+    return read(send(method, path, body), json.constructType(type));
+  }
+
+  private <T> T read(HttpResponse<String> response, JavaType type) {
+    try {
+      return json.readValue(response.body(), type);
+    } catch (JsonProcessingException e) {
+      throw new AdminException(response.statusCode(), null, "unreadable answer from " + base + ": " + e.getMessage());
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        .header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", body.stripLeading().startsWith("{") || body.stripLeading().startsWith("[")
+          ? "application/json" : "application/yaml");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AdminException(0, null, "cannot reach the wschaos admin API at " + base + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AdminException(0, null, "interrupted while calling " + base + path);
+    }
+    if (response.statusCode() >= 400) {
+      throw failure(response);
+    }
+    return response;
+  }
+
+  private RuntimeException failure(HttpResponse<String> response) {
+    Problem problem = null;
+    try {
+      problem = json.readValue(response.body(), Problem.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      // not a problem+json body
+    }
+    if (problem != null && response.statusCode() == 400 && !problem.problems().isEmpty()) {
+      List<PlanProblem> problems = new ArrayList<>();
+      for (Problem.Item item : problem.problems()) {
+        problems.add(new PlanProblem(path(item.field()), item.message(), item.line() == null ? null
+            : new PlanProblem.SourceLocation("request body", item.line(), item.column() == null ? 1 : item.column())));
+      }
+      return new InvalidPlanException("sent to " + base, problems);
+    }
+    String detail = problem != null ? problem.detail() : response.body();
+    return new AdminException(response.statusCode(), problem, response.request().method() + " "
+        + response.request().uri() + " answered " + response.statusCode() + ": " + detail);
+  }
+
+  private static FieldPath path(String field) {
+    if (field == null || field.equals("(plan)")) {
+      return FieldPath.ROOT;
+    }
+    List<Object> segments = new ArrayList<>();
+    Matcher m = SEGMENT.matcher(field);
+    while (m.find()) {
+      segments.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
+    }
+    return FieldPath.of(segments);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value + " as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.wschaos.simulator.dsl;
+
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.HtmlReport;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.analytics.ReportJson;
+import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.plan.Plan;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A simulator the {@link Chaos} DSL drives: an embedded {@code WsChaosServer} (which is a
+ * {@code ChaosTarget}), or a remote one through its admin API.
+ * Both offer the same operations, so a test reads the same against either.
+ *
+ * <pre>{@code
+ * Chaos local = Chaos.of(server);                  // WsChaosServer implements ChaosTarget
+ * Chaos shared = Chaos.of(ChaosTarget.remote(URI.create("http://chaos.test:9090"), System.getenv("WSCHAOS_ADMIN_TOKEN")));
+ * }</pre>
+ */
+public interface ChaosTarget {
+
+  Plan plan();
+
+  /** Replace the plan atomically; invalid plans are refused and change nothing. */
+  void replacePlan(Plan plan);
+
+  /** Forget every client's attempt count, so the next connection of each is its attempt 1. */
+  void forgetClients();
+
+  /** Run a fleet action now (close, drop, reset a share of the connections, or an outage). */
+  ActionResult act(FleetAction action);
+
+  /** The open connections, oldest first. */
+  List<ConnectionInfo> connections();
+
+  /** One client's reconnect analysis so far; empty when it never made an attempt. */
+  Optional<ClientReport> client(String clientId);
+
+  /** How every client reconnected so far: attempt timelines, backoff, findings, fleet recoveries. */
+  ReconnectReport reconnectReport();
+
+  /**
+   * Write {@link #reconnectReport()} to {@code file}: JSON when its name ends in {@code .json}, else one
+   * self-contained HTML page.
+   */
+  default Path writeReconnectReport(Path file) {
+    ReconnectReport report = reconnectReport();
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      ReportJson.write(report, file);
+    } else {
+      HtmlReport.write(report, file);
+    }
+    return file;
+  }
+
+  /** How many connections are open now. */
+  default int openConnections() {
+    return connections().size();
+  }
+
+  /** The TLS lab's root CA (PEM) for clients to trust; empty when the simulator serves no TLS. */
+  Optional<String> tlsCaPem();
+
+  /** Where this simulator is, in words, e.g. {@code embedded simulator ws://127.0.0.1:40123/}. */
+  String describe();
+
+  /** Healthy plan, empty journal, no attempt counts, no reconnect history. */
+  void reset();
+
+  /**
+   * Calls {@code wakeUp} whenever something may have changed (a connection event), so waits need not poll hard;
+   * closing the handle stops it. A target that cannot tell (a remote one) returns a handle that does nothing.
+   */
+  default AutoCloseable onChange(Runnable wakeUp) {
+    return () -> { };
+  }
+
+  /** A simulator elsewhere, through its admin API at {@code adminUrl}; {@code token} may be null. */
+  static ChaosTarget remote(URI adminUrl, String token) {
+    return new RemoteTarget(AdminClient.create(adminUrl, token));
+  }
+
+  /** A simulator elsewhere, through {@code admin}. */
+  static ChaosTarget remote(AdminClient admin) {
+    return new RemoteTarget(admin);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.wschaos.simulator.dsl;
+
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.client.AdminException;
+import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.plan.Plan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link ChaosTarget} for a simulator reached through its admin API. */
+final class RemoteTarget implements ChaosTarget {
+
+  private final AdminClient admin;
+
+  RemoteTarget(AdminClient admin) {
+    this.admin = Objects.requireNonNull(admin, "admin");
+  }
+
+  @Override
+  public Plan plan() {
+    return admin.plan();
+  }
+
+  @Override
+  public void replacePlan(Plan plan) {
+    admin.replacePlan(plan);
+  }
+
+  /** The admin API forgets attempt counts only together with the rest ({@code POST /reset}): plan kept. */
+  @Override
+  public void forgetClients() {
+    Plan plan = admin.plan();
+    admin.reset();
+    admin.replacePlan(plan);
+  }
+
+  @Override
+  public ActionResult act(FleetAction action) {
+    return admin.act(action);
+  }
+
+  @Override
+  public List<ConnectionInfo> connections() {
+    return admin.connections();
+  }
+
+  @Override
+  public Optional<ClientReport> client(String clientId) {
+    return admin.reconnectClient(clientId);
+  }
+
+  @Override
+  public void reset() {
+    admin.reset();
+  }
+
+  @Override
+  public ReconnectReport reconnectReport() {
+    return admin.reconnectReport();
+  }
+
+  @Override
+  public int openConnections() {
+    return admin.health().openConnections();
+  }
+
+  @Override
+  public Optional<String> tlsCaPem() {
+    try {
+      return Optional.of(admin.caPem());
+    } catch (AdminException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "remote simulator " + admin.url();
+  }
+}

@@ -1,0 +1,530 @@
+package dev.wschaos.simulator;
+
+import dev.wschaos.simulator.admin.AdminBackend;
+import dev.wschaos.simulator.admin.AdminServer;
+import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.analytics.AttemptRecorder;
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.JournalFeed;
+import dev.wschaos.simulator.analytics.ReconnectAnalytics;
+import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.control.ControlPlane;
+import dev.wschaos.simulator.engine.ClientTracker;
+import dev.wschaos.simulator.engine.RuleBook;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.ConnectionInfo;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.journal.EventHub;
+import dev.wschaos.simulator.journal.Journal;
+import dev.wschaos.simulator.journal.JournalEvent;
+import dev.wschaos.simulator.journal.JsonLinesExport;
+import dev.wschaos.simulator.metrics.ChaosMetrics;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ServerSettings;
+import dev.wschaos.simulator.tls.TlsLab;
+import dev.wschaos.simulator.tls.TlsSettings;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running wschaos simulator: a WebSocket server that behaves like a healthy service and injects the faults its
+ * plan describes. Binds 127.0.0.1 by default. Closing it closes every client with 1001 Going Away.
+ *
+ * <pre>{@code
+ * Plan plan = PlanCatalog.load("flaky-reconnect");
+ * try (WsChaosServer server = WsChaosServer.builder().plan(plan).port(0).start()) {
+ *   URI url = server.wsUrl("/feed?clientId=c1");   // ws://127.0.0.1:PORT/feed?clientId=c1
+ *   // ... drive your client against url ...
+ *   server.replacePlan(Plan.healthy());            // takes effect for the next upgrade
+ * }
+ * }</pre>
+ *
+ * <p>With {@code .tls(TlsSettings.port(0).allProfiles())} it also serves {@code wss://}: a port whose TLS profile
+ * the plan's {@code tls:} section chooses, and one port per fixed profile (see {@link TlsLab}, docs/tls.md).
+ */
+public final class WsChaosServer implements AdminBackend, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WsChaosServer.class);
+  private static final long START_TIMEOUT_SECONDS = 30;
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final ServerSettings settings;
+  private final Long fixedSeed;
+  private final AtomicReference<RuleBook> ruleBook;
+  private final ClientTracker clients = new ClientTracker();
+  private final ChaosVerticle verticle;
+  private final String deploymentId;
+  private final TlsLab tls;
+  private final EventHub events = new EventHub();
+  private final Journal journal;
+  private final JsonLinesExport export;
+  private final ChaosMetrics metrics;
+  private final ControlPlane control;
+  private final AdminServer admin;
+  private final AttemptRecorder attempts;
+  private volatile boolean closed;
+
+  private WsChaosServer(Builder builder) {
+    builder.plan.requireValid("'" + builder.plan.name() + "'");
+    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout);
+    this.fixedSeed = builder.seed;
+    this.ruleBook = new AtomicReference<>(compile(builder.plan));
+    this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
+    this.ownsVertx = builder.vertx == null;
+    this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
+    this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
+    this.journal = builder.journalSize > 0 ? new Journal(builder.journalSize) : null;
+    if (journal != null) {
+      events.listen(journal);
+    }
+    this.export = builder.journalFile == null ? null : new JsonLinesExport(builder.journalFile);
+    if (export != null) {
+      events.listen(export);
+    }
+    this.metrics = builder.admin == null ? null
+        : new ChaosMetrics(verticle::members, () -> journal == null ? 0 : journal.overflow());
+    if (metrics != null) {
+      events.listen(metrics);
+    }
+    this.attempts = builder.analytics ? AttemptRecorder.create() : null;
+    if (attempts != null) {
+      events.listen(new JournalFeed(attempts, this::resumeParam));
+    }
+    verticle.events(events);
+    this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
+    String deployed = null;
+    try {
+      deployed = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (tls != null) {
+        tls.deploy(vertx, verticle.requestHandler(), () -> ruleBook.get().plan().tls())
+            .await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      if (export != null) {
+        export.close();
+      }
+      if (ownsVertx) {
+        vertx.close();
+      } else if (deployed != null) {
+        vertx.undeploy(deployed);
+      }
+      throw new IllegalStateException("wschaos could not listen on " + settings.host() + ":" + settings.port()
+          + (tls == null ? "" : " or its TLS ports " + builder.tls) + ": " + rootMessage(e), e);
+    }
+    this.deploymentId = deployed;
+    control.install(builder.plan);
+    this.admin = builder.admin == null ? null : startAdmin(builder.admin);
+    LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Start on 127.0.0.1 and a free port with {@code plan}. */
+  public static WsChaosServer start(Plan plan) {
+    return builder().plan(plan).start();
+  }
+
+  /** The plan in force (without the temporary rules and limits its timeline may have put on top). */
+  @Override
+  public Plan plan() {
+    return control.plan();
+  }
+
+  /** The seed probabilities draw from: the builder's, else the plan's, else one chosen at random and logged. */
+  @Override
+  public long seed() {
+    return ruleBook.get().seed();
+  }
+
+  public String host() {
+    return settings.host();
+  }
+
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  /** {@code ws://host:port/}. */
+  @Override
+  public URI wsUrl() {
+    return wsUrl("/");
+  }
+
+  @Override
+  public Optional<String> tlsCaPem() {
+    return tls == null ? Optional.empty() : Optional.of(tls.caPem());
+  }
+
+  @Override
+  public String describe() {
+    return "embedded simulator " + wsUrl();
+  }
+
+  /** {@code ws://host:port} followed by {@code pathAndQuery}, e.g. {@code "/feed?clientId=c1"}. */
+  public URI wsUrl(String pathAndQuery) {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    String suffix = pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery;
+    return URI.create("ws://" + host + ":" + port() + suffix);
+  }
+
+  /** The TLS lab: its ports, URLs and certificates. @throws IllegalStateException when started without TLS */
+  public TlsLab tls() {
+    if (tls == null) {
+      throw new IllegalStateException("wschaos was started without TLS: use builder().tls(TlsSettings...)");
+    }
+    return tls;
+  }
+
+  /** The test root CA as PEM, for clients to trust. @throws IllegalStateException when started without TLS */
+  public String caPem() {
+    return tls().caPem();
+  }
+
+  /** {@code wss://host:port} of the plan's TLS port followed by {@code pathAndQuery}. */
+  public URI wssUrl(String pathAndQuery) {
+    return tls().wssUrl(pathAndQuery);
+  }
+
+  /** Present {@code profile} on the plan's wss port from the next handshake on (SNI host names kept). */
+  public void switchTlsProfile(TlsProfile profile) {
+    replacePlan(plan().withTls(plan().tls().withProfile(profile)));
+  }
+
+  @Override
+  public int openConnections() {
+    return verticle.openConnections();
+  }
+
+  /**
+   * Replace the plan; the next upgrade is decided by the new one, open connections keep the rules they were given.
+   *
+   * @throws InvalidPlanException listing every problem; the running plan stays in force
+   */
+  @Override
+  public void replacePlan(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    plan.requireValid("'" + plan.name() + "'");
+    control.install(plan);
+    applyTls(plan);
+    LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), seed());
+  }
+
+  /**
+   * Run a fleet action now: close, drop or reset a share of the open connections (optionally spread over a window),
+   * or an outage.
+   *
+   * <pre>{@code
+   * server.act(CloseAction.all(1012, "rolling restart").spreadOver(Duration.ofSeconds(2)));
+   * server.act(OutageAction.lasting(Duration.ofSeconds(15)));
+   * }</pre>
+   *
+   * @throws InvalidPlanException when the action is invalid (nothing is done)
+   */
+  @Override
+  public ActionResult act(FleetAction action) {
+    return control.act(action);
+  }
+
+  /** The open connections, oldest first. */
+  @Override
+  public List<ConnectionInfo> connections() {
+    return verticle.members().stream().map(m -> m.info())
+        .sorted(Comparator.comparingLong(ConnectionInfo::id)).toList();
+  }
+
+  /** Whether the WebSocket port listens (false during an outage). */
+  @Override
+  public boolean listening() {
+    return verticle.listening();
+  }
+
+  /**
+   * The in-memory event journal, or {@code null} when it was turned off with {@code journalSize(0)}.
+   *
+   * <pre>{@code
+   * List<JournalEvent> closed = server.journal().query(JournalQuery.all().types(Set.of(EventType.CLOSED))).events();
+   * }</pre>
+   */
+  @Override
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Every event as it happens, numbered: add listeners (they run on event loops and must not block). */
+  public EventHub events() {
+    return events;
+  }
+
+  /** The Prometheus metrics, or {@code null} when there is no admin port. */
+  @Override
+  public ChaosMetrics metrics() {
+    return metrics;
+  }
+
+  /** {@code http://host:port} of the admin API, or {@code null} when it is off. */
+  public URI adminUrl() {
+    return admin == null ? null : admin.url();
+  }
+
+  /** Back to a fresh start: the healthy plan, an empty journal, no attempt counts, no reconnect history. */
+  @Override
+  public void reset() {
+    replacePlan(Plan.healthy());
+    if (journal != null) {
+      journal.clear();
+    }
+    if (attempts != null) {
+      attempts.clear();
+    }
+    clients.clear();
+  }
+
+  /**
+   * How the clients reconnected so far: per client the attempt timeline, the classified backoff and policy findings;
+   * for the fleet the time series and the recovery after each fleet event. Checks use default settings, expecting
+   * clients to resume when the plan's behaviour is a ticker.
+   *
+   * <pre>{@code
+   * ReconnectReport report = server.reconnectReport();
+   * report.clients().forEach(c -> System.out.println(c.client() + ": " + c.backoff().summary()));
+   * }</pre>
+   *
+   * @throws IllegalStateException when analytics were turned off with {@code analytics(false)}
+   */
+  @Override
+  public ReconnectReport reconnectReport() {
+    return reconnectReport(AnalyticsSettings.defaults()
+        .withExpectResume(plan().behaviour() instanceof TickerBehaviour));
+  }
+
+  /** {@link #reconnectReport()} with settings of your choosing (terminal codes, recovery window, minimum delay). */
+  public ReconnectReport reconnectReport(AnalyticsSettings settings) {
+    if (attempts == null) {
+      throw new IllegalStateException("reconnect analytics are off for this server (builder analytics(false))");
+    }
+    return ReconnectAnalytics.analyze(attempts.snapshot(), settings);
+  }
+
+  /** One client's reconnect analysis so far; empty when it never made an attempt (or analytics are off). */
+  @Override
+  public Optional<ClientReport> client(String clientId) {
+    return attempts == null ? Optional.empty() : reconnectReport().client(clientId);
+  }
+
+  /** Calls {@code wakeUp} on every journal event, until the returned handle is closed. */
+  @Override
+  public AutoCloseable onChange(Runnable wakeUp) {
+    Consumer<JournalEvent> listener = event -> wakeUp.run();
+    events.listen(listener);
+    return () -> events.unlisten(listener);
+  }
+
+
+  private String resumeParam() {
+    return plan().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
+  }
+
+  /** Forget every client's attempt count and state, as if none had connected yet. */
+  @Override
+  public void forgetClients() {
+    clients.clear();
+  }
+
+  /** Close every client with 1001 Going Away (waiting at most the close timeout), then stop listening. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long waitSeconds = settings.closeTimeoutSeconds() + 5L;
+    control.close();
+    if (admin != null) {
+      admin.close();
+    }
+    try {
+      vertx.undeploy(deploymentId).await(waitSeconds, TimeUnit.SECONDS);
+      if (tls != null) {
+        tls.undeploy(vertx).await(waitSeconds, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
+    } finally {
+      if (export != null) {
+        export.close();
+      }
+      if (ownsVertx) {
+        try {
+          vertx.close().await(waitSeconds, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
+        }
+      }
+    }
+  }
+
+  /** Off a Vert.x thread, waits until the TLS listener uses the new options, so the next handshake sees them. */
+  private void applyTls(Plan plan) {
+    if (tls == null) {
+      return;
+    }
+    Future<Boolean> applied = tls.apply(plan.tls());
+    if (!Context.isOnVertxThread()) {
+      try {
+        applied.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("wschaos: TLS profile of plan '{}' not applied: {}", plan.name(), rootMessage(e));
+      }
+    }
+  }
+
+  private RuleBook compile(Plan plan) {
+    return RuleBook.compile(plan, seedFor(plan));
+  }
+
+  private long seedFor(Plan plan) {
+    return fixedSeed != null ? fixedSeed : plan.seed() != null ? plan.seed() : new SecureRandom().nextLong();
+  }
+
+  private AdminServer startAdmin(AdminSettings adminSettings) {
+    try {
+      return AdminServer.start(vertx, adminSettings, this);
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException("wschaos admin API could not listen on " + adminSettings.host() + ":"
+          + adminSettings.port() + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
+  /** Sets up a {@link WsChaosServer}. */
+  public static final class Builder {
+    private Plan plan = Plan.healthy();
+    private String host = ServerSettings.DEFAULT_HOST;
+    private int port;
+    private Long seed;
+    private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
+    private Vertx vertx;
+    private TlsSettings tls;
+    private int journalSize = Journal.DEFAULT_CAPACITY;
+    private Path journalFile;
+    private AdminSettings admin;
+    private boolean analytics = true;
+
+    private Builder() {}
+
+    /** How many events the in-memory journal keeps (default 100,000; 0 turns it off). */
+    public Builder journalSize(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("journal size cannot be negative");
+      }
+      this.journalSize = value;
+      return this;
+    }
+
+    /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
+    public Builder journalFile(Path file) {
+      this.journalFile = file;
+      return this;
+    }
+
+    /** Keep each client's attempts for {@link WsChaosServer#reconnectReport()} (default true). */
+    public Builder analytics(boolean value) {
+      this.analytics = value;
+      return this;
+    }
+
+    /** Serve the admin API (and metrics) on 127.0.0.1:{@code port} (0: a free port), without a token. */
+    public Builder adminPort(int port) {
+      return admin(AdminSettings.loopback(port));
+    }
+
+    /** Serve the admin API with these settings ({@code null}: no admin API, the default). */
+    public Builder admin(AdminSettings value) {
+      this.admin = value;
+      return this;
+    }
+
+    public Builder plan(Plan value) {
+      this.plan = Objects.requireNonNull(value, "plan");
+      return this;
+    }
+
+    /** The address to bind; 127.0.0.1 unless you mean to expose the simulator. */
+    public Builder host(String value) {
+      this.host = Objects.requireNonNull(value, "host");
+      return this;
+    }
+
+    /** The port; 0 (default) picks a free one. */
+    public Builder port(int value) {
+      if (value < 0 || value > 65535) {
+        throw new IllegalArgumentException("port " + value + " is out of range 0-65535");
+      }
+      this.port = value;
+      return this;
+    }
+
+    /** Overrides the plan's seed, for this and every later plan. */
+    public Builder seed(Long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** How long to wait for a client's close frame after sending ours (whole seconds, default 5 s). */
+    public Builder closeTimeout(Duration value) {
+      this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+      return this;
+    }
+
+    /** Run on this Vert.x instance (not closed by the server) instead of one of its own. */
+    public Builder vertx(Vertx value) {
+      this.vertx = value;
+      return this;
+    }
+
+    /** Also serve {@code wss://}: the TLS fault lab (null: no TLS, the default). */
+    public Builder tls(TlsSettings value) {
+      this.tls = value;
+      return this;
+    }
+
+    /**
+     * @throws InvalidPlanException when the plan is invalid
+     * @throws IllegalArgumentException when the TLS settings are invalid (conflicting ports, unwritable CA directory)
+     * @throws IllegalStateException when the server cannot listen
+     */
+    public WsChaosServer start() {
+      return new WsChaosServer(this);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.wschaos.simulator.admin;
+
+import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.journal.Journal;
+import dev.wschaos.simulator.metrics.ChaosMetrics;
+import java.net.URI;
+
+/**
+ * What the admin API drives: a simulator as every {@link ChaosTarget} offers it, plus what only a server in this JVM
+ * can tell. {@code WsChaosServer} implements it; the admin routes know nothing else of the server.
+ */
+public interface AdminBackend extends ChaosTarget {
+
+  /** The seed probabilities draw from. */
+  long seed();
+
+  /** Whether the WebSocket port listens (false during an outage). */
+  boolean listening();
+
+  /** {@code ws://host:port/}. */
+  URI wsUrl();
+
+  /** The in-memory journal, or {@code null} when it is off. */
+  Journal journal();
+
+  /** The Prometheus metrics, or {@code null} when there are none. */
+  ChaosMetrics metrics();
+}

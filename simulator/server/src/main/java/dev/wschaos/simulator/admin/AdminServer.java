@@ -1,0 +1,44 @@
+package dev.wschaos.simulator.admin;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/** The admin API's HTTP listener, on its own port: faults on the WebSocket port never reach it. */
+public final class AdminServer implements AutoCloseable {
+
+  private final HttpServer http;
+  private final String host;
+
+  private AdminServer(HttpServer http, String host) {
+    this.http = http;
+    this.host = host;
+  }
+
+  /** Listen now (blocking the caller, never an event loop, until bound). */
+  public static AdminServer start(Vertx vertx, AdminSettings settings, AdminBackend server) {
+    HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
+        .requestHandler(AdminRoutes.router(vertx, server, settings));
+    try {
+      return new AdminServer(http.listen().await(30, TimeUnit.SECONDS), settings.host());
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  public URI url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + h + ":" + http.actualPort());
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close().await(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // closing anyway
+    }
+  }
+}

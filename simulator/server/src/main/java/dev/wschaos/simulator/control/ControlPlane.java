@@ -1,0 +1,261 @@
+package dev.wschaos.simulator.control;
+
+import dev.wschaos.simulator.common.DurationText;
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.engine.RuleBook;
+import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.CloseAction;
+import dev.wschaos.simulator.fleet.DropAction;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.FleetMember;
+import dev.wschaos.simulator.fleet.HalfOpenAction;
+import dev.wschaos.simulator.fleet.Limits;
+import dev.wschaos.simulator.fleet.OutageAction;
+import dev.wschaos.simulator.fleet.ResetAction;
+import dev.wschaos.simulator.fleet.Selection;
+import dev.wschaos.simulator.journal.EventSink;
+import dev.wschaos.simulator.journal.JournalEvent;
+import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TimelineStep;
+import dev.wschaos.simulator.server.ChaosVerticle;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the fleet side of a plan against a live server: installs plans (with their timeline), applies fleet actions,
+ * and layers a timeline's temporary rules and limits over the plan. Every change publishes one new {@link RuleBook}
+ * at once, so an upgrade is decided by exactly one plan state.
+ *
+ * <pre>
+ *   install(plan) --> base plan --+--> effective plan (temporary rules first, temporary limits) --> RuleBook
+ *   timeline step ---> overlay ---+
+ *   act(action) ----> Selection.pick(open connections) --> at once | spread over a window --> close/drop/reset
+ * </pre>
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+  private static final long SPREAD_TICK_MS = 10;
+
+  private final Vertx vertx;
+  private final ChaosVerticle verticle;
+  private final AtomicReference<RuleBook> ruleBook;
+  private final ToLongFunction<Plan> seedFor;
+  private final EventSink events;
+  private final Map<Integer, TimelineStep> overlays = new TreeMap<>();
+  private final List<Long> timers = new ArrayList<>();
+  private Plan base;
+  private long seed;
+  private Random random;
+  private long generation;
+
+  public ControlPlane(Vertx vertx, ChaosVerticle verticle, AtomicReference<RuleBook> ruleBook,
+                      ToLongFunction<Plan> seedFor, EventSink events) {
+    this.vertx = vertx;
+    this.verticle = verticle;
+    this.ruleBook = ruleBook;
+    this.seedFor = seedFor;
+    this.events = events;
+  }
+
+  /** Put a validated plan in force, now, and start its timeline. */
+  public synchronized void install(Plan plan) {
+    cancelTimers();
+    generation++;
+    overlays.clear();
+    base = plan;
+    seed = seedFor.applyAsLong(plan);
+    random = new Random(seed ^ 0x5DEECE66DL);
+    publish();
+    List<TimelineStep> steps = plan.timeline();
+    for (int i = 0; i < steps.size(); i++) {
+      int index = i;
+      long gen = generation;
+      timers.add(vertx.setTimer(Math.max(1, steps.get(i).at().toMillis()), t -> fire(gen, index, true)));
+    }
+  }
+
+  /** The plan as installed, without the timeline's temporary rules and limits. */
+  public synchronized Plan plan() {
+    return base;
+  }
+
+  /** Validate and run one action now. */
+  public ActionResult act(FleetAction action) {
+    Problems problems = Problems.root();
+    if (action == null) {
+      problems.error("an action is needed, e.g. {\"type\": \"close\", \"code\": 1012}");
+    } else {
+      action.validate(problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidPlanException("action", problems.list());
+    }
+    return run(action, "action");
+  }
+
+  private ActionResult run(FleetAction action, String source) {
+    emit(source, action.describe());
+    LOG.info("wschaos fleet action ({}): {}", source, action.describe());
+    if (action instanceof CloseAction close) {
+      return strike(action, close.selection(), close.spread(), c -> c.close(close.code(), close.reason()), source,
+          "close");
+    }
+    if (action instanceof DropAction drop) {
+      return strike(action, drop.selection(), drop.spread(), LiveConnection::drop, source, "drop");
+    }
+    if (action instanceof ResetAction reset) {
+      return strike(action, reset.selection(), reset.spread(), LiveConnection::reset, source, "reset");
+    }
+    if (action instanceof HalfOpenAction halfOpen) {
+      return strike(action, halfOpen.selection(), halfOpen.spread(), halfOpen.fault()::apply, source, "half-open");
+    }
+    if (action instanceof OutageAction outage) {
+      return outage(outage, source);
+    }
+    throw new IllegalArgumentException("unknown fleet action " + action);
+  }
+
+  private ActionResult strike(FleetAction action, Selection selection, Duration spread,
+                              Consumer<LiveConnection> what, String source, String faultType) {
+    List<FleetMember> picked;
+    synchronized (this) {
+      picked = selection.pick(verticle.members(), random);
+    }
+    Consumer<FleetMember> one = member -> member.act(c -> {
+      member.faultApplied(source, faultType);
+      what.accept(c);
+    });
+    if (spread == null || spread.isZero() || picked.size() <= 1) {
+      picked.forEach(one);
+    } else {
+      spreadOver(picked, spread, one);
+    }
+    return new ActionResult(action.describe(), picked.size());
+  }
+
+  private void spreadOver(List<FleetMember> picked, Duration window, Consumer<FleetMember> one) {
+    long start = System.nanoTime();
+    long windowNanos = window.toNanos();
+    int[] done = {0};
+    one.accept(picked.get(done[0]++));
+    vertx.setPeriodic(SPREAD_TICK_MS, timer -> {
+      long elapsed = System.nanoTime() - start;
+      int due = elapsed >= windowNanos ? picked.size()
+          : (int) Math.min(picked.size(), elapsed * picked.size() / windowNanos + 1);
+      while (done[0] < due) {
+        one.accept(picked.get(done[0]++));
+      }
+      if (done[0] >= picked.size()) {
+        vertx.cancelTimer(timer);
+      }
+    });
+  }
+
+  private ActionResult outage(OutageAction outage, String source) {
+    List<? extends FleetMember> members = List.copyOf(verticle.members());
+    members.forEach(m -> m.act(outage.reset() ? LiveConnection::reset : LiveConnection::drop));
+    verticle.stopListening()
+        .onSuccess(v -> vertx.setTimer(Math.max(1, outage.duration().toMillis()), t -> verticle.listenAgain()
+            .onSuccess(again -> emit(source, "outage over: listening again on port " + verticle.actualPort()))
+            .onFailure(e -> LOG.error("wschaos could not listen again on port {} after the outage: {}",
+                verticle.actualPort(), e.getMessage()))))
+        .onFailure(e -> LOG.error("wschaos could not stop listening for the outage: {}", e.getMessage()));
+    return new ActionResult(outage.describe(), members.size());
+  }
+
+  private void fire(long gen, int index, boolean first) {
+    TimelineStep step;
+    synchronized (this) {
+      if (gen != generation) {
+        return;
+      }
+      step = base.timeline().get(index);
+      if (first && step.every() != null) {
+        timers.add(vertx.setPeriodic(step.every().toMillis(), t -> fire(gen, index, false)));
+      }
+    }
+    String label = step.label(index);
+    if (step.action() != null) {
+      run(step.action(), label);
+      return;
+    }
+    synchronized (this) {
+      overlays.put(index, step);
+      publish();
+      timers.add(vertx.setTimer(Math.max(1, step.duration().toMillis()), t -> lift(gen, index)));
+    }
+    emit(label, "in force for " + DurationText.format(step.duration()) + describeOverlay(step));
+  }
+
+  private void lift(long gen, int index) {
+    TimelineStep step;
+    synchronized (this) {
+      if (gen != generation) {
+        return;
+      }
+      step = overlays.remove(index);
+      publish();
+    }
+    if (step != null) {
+      emit(step.label(index), "lifted" + describeOverlay(step));
+    }
+  }
+
+  private static String describeOverlay(TimelineStep step) {
+    return (step.rules().isEmpty() ? "" : ": " + step.rules().size() + " rule(s)")
+        + (step.limits() == null ? "" : ": limits " + step.limits());
+  }
+
+  private void publish() {
+    Plan effective = base;
+    if (!overlays.isEmpty()) {
+      List<Rule> rules = new ArrayList<>();
+      Limits limits = base.limits();
+      for (Map.Entry<Integer, TimelineStep> e : overlays.entrySet()) {
+        TimelineStep step = e.getValue();
+        for (int r = 0; r < step.rules().size(); r++) {
+          Rule rule = step.rules().get(r);
+          rules.add(rule.name() != null ? rule : rule.named(step.label(e.getKey()) + ".rules[" + r + "]"));
+        }
+        if (step.limits() != null) {
+          limits = step.limits();
+        }
+      }
+      rules.addAll(base.rules());
+      effective = base.withRules(rules).withLimits(limits);
+    }
+    ruleBook.set(RuleBook.compile(effective, seed));
+  }
+
+  private void emit(String source, String detail) {
+    if (events.enabled()) {
+      events.emit(JournalEvent.fleet(source, detail).build());
+    }
+  }
+
+  private void cancelTimers() {
+    timers.forEach(vertx::cancelTimer);
+    timers.clear();
+  }
+
+  /** Stop the timeline. */
+  @Override
+  public synchronized void close() {
+    generation++;
+    cancelTimers();
+  }
+}

@@ -1,0 +1,259 @@
+package dev.wschaos.simulator.server;
+
+import dev.wschaos.simulator.engine.ClientTracker;
+import dev.wschaos.simulator.engine.RuleBook;
+import dev.wschaos.simulator.engine.StrictHandshake;
+import dev.wschaos.simulator.fault.HandshakeFault;
+import dev.wschaos.simulator.fault.WritesRawFrames;
+import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.fleet.AdmissionGate;
+import dev.wschaos.simulator.fleet.FleetMember;
+import dev.wschaos.simulator.journal.EventSink;
+import dev.wschaos.simulator.journal.EventType;
+import dev.wschaos.simulator.journal.JournalEvent;
+import dev.wschaos.simulator.match.Match;
+import dev.wschaos.simulator.plan.HandshakePolicy;
+import dev.wschaos.simulator.plan.Rule;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket listener. Each upgrade request is decided once against the current rule book:
+ *
+ * <pre>
+ *   upgrade --> count attempt --> strict checks --> handshake rule? --> fault answers | accept
+ *                                                                                     |
+ *                                            connection rule (decided above) armed <--+
+ * </pre>
+ */
+public final class ChaosVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChaosVerticle.class);
+
+  private final ServerSettings settings;
+  private final Supplier<RuleBook> ruleBook;
+  private final ClientTracker clients;
+  private final Map<Long, ChaosConnection> open = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicReference<HttpServer> server = new AtomicReference<>();
+  private final AdmissionGate admission = new AdmissionGate();
+  private EventSink events = EventSink.NONE;
+  private volatile int boundPort = -1;
+  private volatile boolean stopped;
+  private int pendingAccepts;
+
+  public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
+    this.settings = settings;
+    this.ruleBook = ruleBook;
+    this.clients = clients;
+  }
+
+  /** Report connection events to {@code sink}; call before deploying. */
+  public ChaosVerticle events(EventSink sink) {
+    this.events = sink;
+    return this;
+  }
+
+  @Override
+  public Future<?> start() {
+    return listenOn(settings.port());
+  }
+
+  private Future<HttpServer> listenOn(int port) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(settings.host())
+        .setPort(port)
+        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds());
+    return vertx.createHttpServer(options)
+        .requestHandler(this::onRequest)
+        .listen()
+        .onSuccess(s -> {
+          server.set(s);
+          boundPort = s.actualPort();
+        });
+  }
+
+  /** Stop listening (new clients get "connection refused"); open connections are left to the caller. */
+  public Future<Void> stopListening() {
+    HttpServer s = server.getAndSet(null);
+    if (s == null) {
+      return Future.succeededFuture();
+    }
+    // on the verticle's loop, after any drop already queued there
+    return context == null ? s.close() : Future.<Void>future(p -> context.runOnContext(v -> s.close().onComplete(p)));
+  }
+
+  /** Listen again on the port bound at start. */
+  public Future<Void> listenAgain() {
+    if (server.get() != null || stopped) {
+      return Future.succeededFuture();
+    }
+    return context == null ? Future.failedFuture("not deployed")
+        : Future.<HttpServer>future(p -> context.runOnContext(v -> listenOn(boundPort).onComplete(p))).mapEmpty();
+  }
+
+  public boolean listening() {
+    return server.get() != null;
+  }
+
+  /** The open connections, for fleet actions and listings. */
+  public Collection<? extends FleetMember> members() {
+    return open.values();
+  }
+
+  /** Close every open connection with 1001 Going Away, wait for them (bounded by the close timeout), then stop. */
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    List<Future<Void>> closing = open.values().stream().map(ChaosConnection::goingAway).toList();
+    return Future.join(closing)
+        .transform(ignored -> server.get() == null ? Future.succeededFuture() : server.get().close());
+  }
+
+  public int actualPort() {
+    return boundPort;
+  }
+
+  public int openConnections() {
+    return open.size();
+  }
+
+  /** The upgrade handling, for other listeners (the TLS lab's wss ports) that serve the same plan. */
+  public Handler<HttpServerRequest> requestHandler() {
+    return this::onRequest;
+  }
+
+  private void onRequest(HttpServerRequest request) {
+    request.pause();
+    long id = ids.incrementAndGet();
+    VertxUpgradeRequest upgrade = new VertxUpgradeRequest(request);
+    ClientTracker.Attempt attempt = clients.nextAttempt(upgrade.clientId(), upgrade.remoteHost());
+    upgrade.attempt(attempt.number());
+    RuleBook book = ruleBook.get();
+    HandshakePolicy policy = book.handshakePolicy();
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.UPGRADE_RECEIVED, id, upgrade.clientId()).attempt(upgrade.attempt())
+          .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request))
+          .detail(request.query()).build());
+    }
+
+    StrictHandshake.Verdict verdict = StrictHandshake.check(upgrade, policy.strict(), policy.allowedOrigins());
+    if (verdict != null) {
+      LOG.warn("refused upgrade {} from {} with {}: {}", upgrade, upgrade.remoteAddress(), verdict.status(),
+          String.join("; ", verdict.reasons()));
+      rejected(id, upgrade, verdict.status(), String.join("; ", verdict.reasons()), "strict-handshake");
+      request.resume();
+      request.response().setStatusCode(verdict.status());
+      verdict.headers().forEach(request.response()::putHeader);
+      request.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(verdict.body());
+      return;
+    }
+
+    AdmissionGate.Verdict admitted = admission.admit(book.plan().limits(), open.size() + pendingAccepts,
+        System.nanoTime());
+    if (admitted instanceof AdmissionGate.Refuse refuse) {
+      rejected(id, upgrade, refuse.status(), refuse.why() + VertxHandshakeExchange.retryAfterNote(refuse.headers()),
+          "limits");
+      request.resume();
+      refuse.headers().forEach(request.response()::putHeader);
+      request.response().setStatusCode(refuse.status()).putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end(refuse.body());
+      return;
+    }
+    if (admitted instanceof AdmissionGate.Delay delay) {
+      vertx.setTimer(Math.max(1, delay.delay().toMillis()),
+          t -> answer(id, request, upgrade, attempt, book, book.decide(upgrade)));
+      return;
+    }
+    RuleBook.Decision decision = admitted instanceof AdmissionGate.AcceptAndClose shed
+        ? new RuleBook.Decision(null, new RuleBook.Applied<>("capacity-limit", new CloseFault(shed.code(),
+            shed.reason()), Rule.of(Match.ANY, new CloseFault(shed.code(), shed.reason()))))
+        : book.decide(upgrade);
+    answer(id, request, upgrade, attempt, book, decision);
+  }
+
+  private void answer(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt,
+                      RuleBook book, RuleBook.Decision decision) {
+    HandshakePolicy policy = book.handshakePolicy();
+    pendingAccepts++;
+    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
+        webSocket -> {
+          pendingAccepts--;
+          opened(id, webSocket, upgrade, attempt.client(), book, decision);
+        },
+        outcome -> {
+          pendingAccepts--;
+          LOG.debug("upgrade {}: {}", upgrade, outcome);
+          if (events.enabled()) {
+            int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.split(" ")[1]) : 0;
+            rejected(id, upgrade, status, outcome, decision.handshake() == null ? null : decision.handshake().label());
+          }
+        });
+    if (decision.connection() != null && decision.connection().fault() instanceof WritesRawFrames) {
+      exchange.withoutExtensions();
+    }
+    if (decision.handshake() == null) {
+      exchange.accept();
+      return;
+    }
+    HandshakeFault fault = decision.handshake().fault();
+    LOG.debug("upgrade {}: rule '{}' answers with {}", upgrade, decision.handshake().label(), fault);
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
+          .rule(decision.handshake().label()).fault(fault.type()).build());
+    }
+    try {
+      fault.apply(exchange);
+    } catch (RuntimeException e) {
+      LOG.error("fault {} failed on upgrade {}", fault, upgrade, e);
+      exchange.reject(500, Map.of(), "wschaos: fault " + fault.type() + " failed: " + e + "\n");
+    }
+  }
+
+  private void rejected(long id, VertxUpgradeRequest upgrade, int status, String reason, String rule) {
+    if (events.enabled()) {
+      JournalEvent.Builder event = JournalEvent.of(EventType.UPGRADE_REJECTED, id, upgrade.clientId())
+          .attempt(upgrade.attempt()).path(upgrade.path()).reason(reason).rule(rule);
+      if (status > 0) {
+        event.status(status);
+      }
+      events.emit(event.build());
+    }
+  }
+
+  private static Map<String, String> headersThatMatter(HttpServerRequest request) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : JOURNAL_HEADERS) {
+      String value = request.getHeader(name);
+      if (value != null) {
+        out.put(name, value);
+      }
+    }
+    return out;
+  }
+
+  private static final List<String> JOURNAL_HEADERS = List.of("User-Agent", "Origin", "Sec-WebSocket-Version",
+      "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "X-Client-Id", "X-Forwarded-For", "Last-Event-Id");
+
+  private void opened(long id, ServerWebSocket webSocket, VertxUpgradeRequest upgrade,
+                      ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
+    ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client).events(events);
+    open.put(id, connection);
+    connection.start(book, decision.connection(), () -> open.remove(id));
+  }
+}
