@@ -39,7 +39,7 @@ class PlanLoaderTest {
 
   @Test
   void theCatalogueListsExactlyThePlanFilesShipped() throws IOException {
-    Path folder = Path.of("src/main/resources/dev/wschaos/simulator/plans");
+    Path folder = Path.of("../api/src/main/resources/dev/wschaos/simulator/plans");
     try (Stream<Path> files = Files.list(folder)) {
       List<String> shipped = files.map(f -> f.getFileName().toString().replaceAll("\\.yaml$", "")).sorted().toList();
       assertThat(shipped).containsExactlyInAnyOrderElementsOf(PlanCatalog.NAMES);
