@@ -2,12 +2,12 @@ package dev.wschaos.simulator.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.wschaos.simulator.support.JdkClient;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
@@ -81,17 +83,32 @@ class WsChaosExtensionLifecycleTest {
     assertAllClosed(PORTS.get("shared"));
   }
 
+  @Test
+  void parallelSubclassesOfAClassWithAStaticFieldEachGetTheirOwnAndAllAreClosed() {
+    Events events = runAll(true, SubclassA.class, SubclassB.class);
+    events.assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+    assertThat(PORTS.get("subclass-a")).hasSize(1);
+    assertThat(PORTS.get("subclass-b")).hasSize(1).doesNotContainAnyElementsOf(PORTS.get("subclass-a"));
+    assertAllClosed(PORTS.get("subclass-a"), PORTS.get("subclass-b"));
+  }
+
   private static Events run(Class<?> testClass, boolean parallel) {
+    return runAll(parallel, testClass);
+  }
+
+  private static Events runAll(boolean parallel, Class<?>... testClasses) {
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
         .configurationParameter("junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel))
         .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
         .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
         .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
         .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
-        .selectors(selectClass(testClass)).execute();
+        .selectors(Arrays.stream(testClasses).map(DiscoverySelectors::selectClass).toArray(DiscoverySelector[]::new))
+        .execute();
     results.allEvents().failed().stream().forEach(e -> e.getPayload(TestExecutionResult.class)
         .flatMap(TestExecutionResult::getThrowable)
-        .ifPresent(t -> { throw new AssertionError(testClass.getSimpleName() + " failed", t); }));
+        .ifPresent(t -> { throw new AssertionError(testClasses[0].getSimpleName() + " failed", t); }));
     return results.testEvents();
   }
 
@@ -269,6 +286,34 @@ class WsChaosExtensionLifecycleTest {
       SHARED_RUNNING.countDown();
       assertThat(SHARED_RUNNING.await(30, TimeUnit.SECONDS)).as("the four tests run at the same time").isTrue();
       echo(info, "shared");
+    }
+  }
+
+  static final CountDownLatch SUBCLASSES_RUNNING = new CountDownLatch(2);
+
+  abstract static class SharedField {
+    @RegisterExtension
+    static WsChaosExtension wschaos = WsChaosExtension.builder().build();
+
+    void together(String key, WsChaosRuntimeInfo info) throws Exception {
+      record(key, info.port());
+      SUBCLASSES_RUNNING.countDown();
+      assertThat(SUBCLASSES_RUNNING.await(30, TimeUnit.SECONDS)).as("both classes run at the same time").isTrue();
+      echo(info, key);
+    }
+  }
+
+  static class SubclassA extends SharedField {
+    @Test
+    void a(WsChaosRuntimeInfo info) throws Exception {
+      together("subclass-a", info);
+    }
+  }
+
+  static class SubclassB extends SharedField {
+    @Test
+    void b(WsChaosRuntimeInfo info) throws Exception {
+      together("subclass-b", info);
     }
   }
 }
