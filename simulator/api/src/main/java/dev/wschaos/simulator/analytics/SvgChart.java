@@ -77,7 +77,7 @@ final class SvgChart {
     StringBuilder b = new StringBuilder();
     b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(width).append(' ').append(height)
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" role=\"img\" aria-label=\"").append(HtmlReport.escape(yLabel)).append("\">");
+        .append("\" role=\"img\" aria-label=\"").append(Html.escape(yLabel)).append("\">");
     for (double t : yTicks) {
       double y = top + ph - t / yTop * ph;
       b.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>",
@@ -98,9 +98,9 @@ final class SvgChart {
     b.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>",
         left, left + pw, top + ph, top + ph));
     b.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-        left + pw / 2, height - 4, HtmlReport.escape(xLabel)));
+        left + pw / 2, height - 4, Html.escape(xLabel)));
     b.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%d\" y=\"%d\">%s</text>", left - 40, top - 12,
-        HtmlReport.escape(yLabel)));
+        Html.escape(yLabel)));
     int barSeries = (int) series.stream().filter(Series::bars).count();
     int barIndex = 0;
     for (Series s : series) {
@@ -115,7 +115,7 @@ final class SvgChart {
           double h = s.y[i] / yTop * ph;
           b.append(String.format(Locale.ROOT,
               "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
-              x, top + ph - h, bw, h, s.color, HtmlReport.escape(s.name), format(s.y[i])));
+              x, top + ph - h, bw, h, s.color, Html.escape(s.name), format(s.y[i])));
         }
         barIndex++;
       } else if (s.x.length > 0) {
@@ -126,7 +126,7 @@ final class SvgChart {
           path.append(i == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
         }
         b.append("<path class=\"line\" d=\"").append(path.toString().trim()).append("\" stroke=\"").append(s.color)
-            .append("\"><title>").append(HtmlReport.escape(s.name)).append("</title></path>");
+            .append("\"><title>").append(Html.escape(s.name)).append("</title></path>");
       }
     }
     for (Marker m : markers) {
@@ -134,7 +134,7 @@ final class SvgChart {
       b.append(String.format(Locale.ROOT,
           "<line class=\"marker\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%.1f\"/>"
               + "<text class=\"marker-label\" x=\"%.1f\" y=\"%d\">%s</text>",
-          x, x, top, top + ph, x + 4, top + 10, HtmlReport.escape(m.label)));
+          x, x, top, top + ph, x + 4, top + 10, Html.escape(m.label)));
     }
     if (series.size() > 1 || barSeries > 0) {
       int total = 0;
@@ -147,7 +147,7 @@ final class SvgChart {
         b.append(String.format(Locale.ROOT,
             "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" rx=\"2\" fill=\"%s\"/>"
                 + "<text class=\"legend\" x=\"%d\" y=\"%d\">%s</text>",
-            lx, ly - 9, s.color, lx + 14, ly, HtmlReport.escape(s.name)));
+            lx, ly - 9, s.color, lx + 14, ly, Html.escape(s.name)));
         lx += 24 + 7 * s.name.length();
       }
     }

@@ -5,6 +5,8 @@ import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.dsl.Chaos;
 import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.tls.TlsSettings;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -15,18 +17,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.SearchOption;
 
 /**
  * A wschaos simulator for JUnit 5 tests. Registered on a {@code static} field it runs one simulator for the whole
@@ -34,6 +36,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * through its admin API. Before each test it resets the simulator (journal, attempt counts, reconnect history) and
  * restores the initial plan, unless told not to. Test methods can take {@link WsChaosRuntimeInfo}, {@link Chaos} or
  * {@link WsChaosServer} parameters.
+ *
+ * <p>Simulators live in JUnit's {@link ExtensionContext.Store} of the scope that started them (the class, or the
+ * test) and are closed when that scope ends. {@code @Nested} classes share their enclosing class's simulator unless
+ * they declare their own ({@code @WsChaosTest} on the nested class, or a field of their own); test methods get the
+ * nearest one. Classes and methods may run in parallel.
  *
  * <pre>{@code
  * class FeedClientTest {
@@ -52,39 +59,26 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }
  * }</pre>
  */
-public final class WsChaosExtension
-    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
+public final class WsChaosExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
   static final long NO_SEED = Long.MIN_VALUE;
+  private static final Namespace NAMESPACE = Namespace.create(WsChaosExtension.class);
+  private static final Object NEAREST = new Object();
 
-  private Plan initialPlan;
-  private int port;
-  private Long seed;
-  private boolean resetBeforeEach;
-  private TlsSettings tls;
-  private AdminSettings admin;
-  private URI remoteAdminUrl;
-  private String remoteToken;
-  private boolean configured;
+  /** The simulator closest to a scope, the one its test methods get as parameters. Not closed by the store. */
+  private record Nearest(RunningSimulator simulator) {}
 
-  private WsChaosServer server;
-  private Chaos chaos;
-  private WsChaosRuntimeInfo runtimeInfo;
-  private boolean perTest;
+  private final SimulatorSettings settings;
+  private volatile RunningSimulator current;
 
   /** Used by {@link WsChaosTest}: configured from the annotation. */
-  public WsChaosExtension() {}
+  public WsChaosExtension() {
+    this.settings = null;
+  }
 
   private WsChaosExtension(Builder builder) {
-    this.initialPlan = builder.plan;
-    this.port = builder.port;
-    this.seed = builder.seed;
-    this.resetBeforeEach = builder.resetBeforeEach;
-    this.tls = builder.tls;
-    this.admin = builder.admin;
-    this.remoteAdminUrl = builder.remoteAdminUrl;
-    this.remoteToken = builder.remoteToken;
-    this.configured = true;
+    this.settings = new SimulatorSettings(builder.plan, builder.port, builder.seed, builder.resetBeforeEach,
+        builder.tls, builder.admin, builder.remoteAdminUrl, builder.remoteToken);
   }
 
   public static Builder builder() {
@@ -93,59 +87,76 @@ public final class WsChaosExtension
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    configureFromAnnotation(context);
-    start();
+    Optional<WsChaosTest> own = settings == null ? ownAnnotation(context) : Optional.empty();
+    RunningSimulator inherited = store(context).get(this, RunningSimulator.class);
+    if (inherited != null && own.isEmpty()) {
+      current = inherited;
+      return;
+    }
+    startIn(context, own.map(a -> SimulatorSettings.of(a, context.getRequiredTestClass()))
+        .orElseGet(() -> requireSettings(context)));
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (runtimeInfo == null) {
-      configureFromAnnotation(context);
-      perTest = true;
-      start();
-    } else if (resetBeforeEach) {
-      chaos.reset();
-      chaos.use(initialPlan);
+    RunningSimulator running = store(context).get(this, RunningSimulator.class);
+    if (running == null) {
+      startIn(context, requireSettings(context));
+    } else {
+      current = running;
+      running.beforeEachTest();
     }
   }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (perTest) {
-      stop();
-    }
+  private void startIn(ExtensionContext context, SimulatorSettings wanted) {
+    RunningSimulator running = RunningSimulator.start(this, wanted);
+    Store store = store(context);
+    store.put(this, running);
+    store.put(NEAREST, new Nearest(running));
+    current = running;
   }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    stop();
+  void forget(RunningSimulator closed) {
+    if (current == closed) {
+      current = null;
+    }
   }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == WsChaosRuntimeInfo.class || type == Chaos.class || type == WsChaosServer.class;
+    if (type != WsChaosRuntimeInfo.class && type != Chaos.class && type != WsChaosServer.class) {
+      return false;
+    }
+    Nearest nearest = store(context).get(NEAREST, Nearest.class);
+    return nearest == null || nearest.simulator().owner() == this;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    if (runtimeInfo == null) {
+    Nearest nearest = store(context).get(NEAREST, Nearest.class);
+    if (nearest == null) {
       throw new ExtensionConfigurationException("the wschaos simulator is not running: register the extension "
           + "on a static field to use it in @BeforeAll methods");
     }
+    WsChaosRuntimeInfo info = nearest.simulator().info();
     if (type == Chaos.class) {
-      return chaos;
+      return info.chaos();
     }
-    return type == WsChaosServer.class ? runtimeInfo.server() : runtimeInfo;
+    return type == WsChaosServer.class ? info.server() : info;
   }
 
-  /** The running simulator's details; for use from a test through the field. */
+  /**
+   * The running simulator's details; for use from a test through the field. With a static field that is the class's
+   * simulator (shared with its {@code @Nested} classes), with an instance field the current test's.
+   */
   public WsChaosRuntimeInfo runtimeInfo() {
-    if (runtimeInfo == null) {
+    RunningSimulator running = current;
+    if (running == null) {
       throw new IllegalStateException("the wschaos simulator is not running yet");
     }
-    return runtimeInfo;
+    return running.info();
   }
 
   public URI wsUrl() {
@@ -164,53 +175,23 @@ public final class WsChaosExtension
     return runtimeInfo().server();
   }
 
-  private void configureFromAnnotation(ExtensionContext context) {
-    if (configured) {
-      return;
-    }
-    Optional<WsChaosTest> annotation = context.getTestClass()
-        .flatMap(type -> AnnotationSupport.findAnnotation(type, WsChaosTest.class));
-    WsChaosTest settings = annotation.orElseThrow(() -> new ExtensionConfigurationException(
-        "WsChaosExtension needs @WsChaosTest on the test class, or build one with WsChaosExtension.builder()"));
-    this.initialPlan = loadPlan(settings.plan(), context.getRequiredTestClass());
-    this.port = settings.port();
-    this.seed = settings.seed() == NO_SEED ? null : settings.seed();
-    this.resetBeforeEach = settings.resetBeforeEach();
-    this.tls = settings.tls() ? TlsSettings.port(0) : null;
-    this.admin = settings.admin() ? AdminSettings.loopback(0) : null;
-    this.configured = true;
+  private static Store store(ExtensionContext context) {
+    return context.getStore(NAMESPACE);
   }
 
-  private void start() {
-    if (remoteAdminUrl != null) {
-      AdminClient client = AdminClient.create(remoteAdminUrl, remoteToken);
-      URI wsUrl = URI.create(client.health().wsUrl());
-      chaos = Chaos.of(ChaosTarget.remote(client));
-      chaos.reset();
-      chaos.use(initialPlan);
-      runtimeInfo = WsChaosRuntimeInfo.remote(client, wsUrl, remoteAdminUrl, chaos);
-      return;
-    }
-    WsChaosServer.Builder builder = WsChaosServer.builder().plan(initialPlan).port(port).seed(seed)
-        .closeTimeout(Duration.ofSeconds(1));
-    if (tls != null) {
-      builder.tls(tls);
-    }
-    if (admin != null) {
-      builder.admin(admin);
-    }
-    server = builder.start();
-    chaos = Chaos.of(server);
-    runtimeInfo = WsChaosRuntimeInfo.local(server, chaos);
+  private static Optional<WsChaosTest> ownAnnotation(ExtensionContext context) {
+    return context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, WsChaosTest.class));
   }
 
-  private void stop() {
-    if (server != null) {
-      server.close();
+  private SimulatorSettings requireSettings(ExtensionContext context) {
+    if (settings != null) {
+      return settings;
     }
-    server = null;
-    chaos = null;
-    runtimeInfo = null;
+    WsChaosTest annotation = context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type,
+        WsChaosTest.class, SearchOption.INCLUDE_ENCLOSING_CLASSES)).orElseThrow(() ->
+        new ExtensionConfigurationException("WsChaosExtension needs @WsChaosTest on the test class, or build one "
+            + "with WsChaosExtension.builder()"));
+    return SimulatorSettings.of(annotation, context.getRequiredTestClass());
   }
 
   static Plan loadPlan(String nameOrResource, Class<?> testClass) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
+ * <p>{@code @Nested} classes share the simulator of the class they are in; one annotated itself gets its own.
+ *
  * <p>For more control (a server per test, a Java-built plan, no reset) register a {@link WsChaosExtension} built
  * with {@link WsChaosExtension#builder()} instead.
  */

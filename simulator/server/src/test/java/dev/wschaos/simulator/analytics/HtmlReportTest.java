@@ -35,6 +35,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void eachSectionRendersOnItsOwnAsThePageShowsIt() {
+    ReconnectReport report = ReconnectAnalytics.analyze(ExampleFleet.recording(), SETTINGS);
+    String page = HtmlReport.render(report);
+
+    for (ReportSection section : ReportSection.values()) {
+      String fragment = section.render(report);
+      assertThat(fragment).as(section.id()).startsWith("<section id=\"" + section.id() + "\">")
+          .endsWith("</section>\n");
+      assertThat(page).as(section.id()).contains(fragment);
+    }
+    assertThat(ReportSection.FLEET.render(report)).contains("<svg class=\"chart\"").doesNotContain("<style>");
+    assertThat(page).contains("<style>" + HtmlReport.stylesheet() + "</style>",
+        "<script>" + HtmlReport.script() + "</script>");
+    assertThat(HtmlReport.stylesheet()).contains("table.clients{");
+    assertThat(HtmlReport.script()).contains("function toggle(id)");
+  }
+
+  @Test
   void exampleFleetFindingsAreTheExpectedOnes() {
     ReconnectReport report = ReconnectAnalytics.analyze(ExampleFleet.recording(), SETTINGS);
 

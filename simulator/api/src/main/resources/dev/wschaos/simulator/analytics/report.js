@@ -1,0 +1,1 @@
+function toggle(id){var r=document.getElementById(id);r.hidden=!r.hidden;}
