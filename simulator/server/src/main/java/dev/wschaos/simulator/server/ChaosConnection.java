@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,11 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
+    start(book, connectionRule, onClosed, null);
+  }
+
+  /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
+  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
     this.book = book;
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
@@ -108,7 +114,8 @@ final class ChaosConnection implements LiveConnection, FleetMember {
       events.emit(JournalEvent.of(EventType.OPENED, id, upgrade.clientId()).attempt(upgrade.attempt())
           .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(webSocket.subProtocol()).build());
     }
-    behaviour = book.behaviour().start(this);
+    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream).start()
+        : book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied -> {
         LOG.debug("connection {} ({}): rule '{}' strikes with {}", id, upgrade, applied.label(), applied.fault());
@@ -138,6 +145,38 @@ final class ChaosConnection implements LiveConnection, FleetMember {
       events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
           .rule(rule).fault(type).build());
     }
+  }
+
+  /** Whether the client ended the connection (its close frame, or TCP gone) rather than wschaos or the upstream. */
+  boolean closedByClient() {
+    return endedBy == null;
+  }
+
+  /**
+   * The upstream closed: pass its code and reason to the client (1000 for a close frame without a code), or drop
+   * the client's TCP if the upstream's went away without a close frame.
+   */
+  void upstreamClosed(Short code, String reason) {
+    if (!isOpen()) {
+      return;
+    }
+    endedBy = JournalEvent.UPSTREAM;
+    if (code == null || code == 1006) {
+      if (events.enabled()) {
+        events.emit(JournalEvent.of(EventType.DROPPED, id, upgrade.clientId()).initiator(JournalEvent.UPSTREAM)
+            .build());
+      }
+      Channels.close(Channels.of(webSocket), false);
+      return;
+    }
+    int passed = code == 1005 ? 1000 : code;
+    codeSent = passed;
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(passed).reason(reason)
+          .initiator(JournalEvent.UPSTREAM).build());
+    }
+    sendCloseNoticeIfAsked(passed, reason);
+    webSocket.close((short) passed, reason);
   }
 
   private void closeSent(int code, String reason) {

@@ -14,6 +14,7 @@ import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -21,6 +22,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
  *                                                                                     |
  *                                            connection rule (decided above) armed <--+
  * </pre>
+ * An upgrade whose path matches one of the plan's upstreams is proxied: "accept" (healthy, or a fault's delayed
+ * accept) first opens the upstream side, and the connection relays to it instead of running the behaviour.
  */
 public final class ChaosVerticle extends VerticleBase {
 
@@ -56,6 +60,7 @@ public final class ChaosVerticle extends VerticleBase {
   private volatile int boundPort = -1;
   private volatile boolean stopped;
   private int pendingAccepts;
+  private UpstreamConnector upstreams;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
     this.settings = settings;
@@ -71,6 +76,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    upstreams = new UpstreamConnector(vertx);
     return listenOn(settings.port());
   }
 
@@ -122,7 +128,8 @@ public final class ChaosVerticle extends VerticleBase {
     stopped = true;
     List<Future<Void>> closing = open.values().stream().map(ChaosConnection::goingAway).toList();
     return Future.join(closing)
-        .transform(ignored -> server.get() == null ? Future.succeededFuture() : server.get().close());
+        .transform(ignored -> server.get() == null ? Future.succeededFuture() : server.get().close())
+        .eventually(() -> upstreams.close());
   }
 
   public int actualPort() {
@@ -192,9 +199,9 @@ public final class ChaosVerticle extends VerticleBase {
     HandshakePolicy policy = book.handshakePolicy();
     pendingAccepts++;
     VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
-        webSocket -> {
+        (webSocket, upstreamSocket) -> {
           pendingAccepts--;
-          opened(id, webSocket, upgrade, attempt.client(), book, decision);
+          opened(id, webSocket, upstreamSocket, upgrade, attempt.client(), book, decision);
         },
         outcome -> {
           pendingAccepts--;
@@ -206,6 +213,10 @@ public final class ChaosVerticle extends VerticleBase {
         });
     if (decision.connection() != null && decision.connection().fault() instanceof WritesRawFrames) {
       exchange.withoutExtensions();
+    }
+    Upstream upstream = book.plan().upstreamFor(upgrade.path());
+    if (upstream != null) {
+      exchange.proxyTo(() -> upstreams.connect(upstream, upgrade));
     }
     if (decision.handshake() == null) {
       exchange.accept();
@@ -250,10 +261,10 @@ public final class ChaosVerticle extends VerticleBase {
   private static final List<String> JOURNAL_HEADERS = List.of("User-Agent", "Origin", "Sec-WebSocket-Version",
       "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "X-Client-Id", "X-Forwarded-For", "Last-Event-Id");
 
-  private void opened(long id, ServerWebSocket webSocket, VertxUpgradeRequest upgrade,
+  private void opened(long id, ServerWebSocket webSocket, WebSocket upstream, VertxUpgradeRequest upgrade,
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
     ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client).events(events);
     open.put(id, connection);
-    connection.start(book, decision.connection(), () -> open.remove(id));
+    connection.start(book, decision.connection(), () -> open.remove(id), upstream);
   }
 }

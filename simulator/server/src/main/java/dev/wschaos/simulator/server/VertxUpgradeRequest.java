@@ -27,6 +27,11 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
     this.attempt = number;
   }
 
+  /** The query string as the client sent it (not decoded), or null. */
+  String rawQuery() {
+    return request.query();
+  }
+
   String remoteHost() {
     return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
   }
