@@ -197,6 +197,9 @@ public final class ChaosVerticle extends VerticleBase {
   private void answer(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt,
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
+    Upstream upstream = book.plan().upstreamFor(upgrade.path());
+    String refusedBy = decision.handshake() != null ? decision.handshake().label()
+        : upstream != null ? "upstream " + upstream.url() : null;
     pendingAccepts++;
     VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
         (webSocket, upstreamSocket) -> {
@@ -208,13 +211,12 @@ public final class ChaosVerticle extends VerticleBase {
           LOG.debug("upgrade {}: {}", upgrade, outcome);
           if (events.enabled()) {
             int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.split(" ")[1]) : 0;
-            rejected(id, upgrade, status, outcome, decision.handshake() == null ? null : decision.handshake().label());
+            rejected(id, upgrade, status, outcome, refusedBy);
           }
         });
     if (decision.connection() != null && decision.connection().fault() instanceof WritesRawFrames) {
       exchange.withoutExtensions();
     }
-    Upstream upstream = book.plan().upstreamFor(upgrade.path());
     if (upstream != null) {
       exchange.proxyTo(() -> upstreams.connect(upstream, upgrade));
     }

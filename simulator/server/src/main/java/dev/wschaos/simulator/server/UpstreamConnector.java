@@ -2,8 +2,10 @@ package dev.wschaos.simulator.server;
 
 import dev.wschaos.simulator.plan.Upstream;
 import dev.wschaos.simulator.plan.UpstreamTls;
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -35,9 +37,13 @@ final class UpstreamConnector {
   /** How the client is answered when the upstream did not accept: its own answer where there was one. */
   record Refusal(int status, Map<String, String> headers, String body, String why) {}
 
+  private static final long CLEANUP_AFTER_MS = 1000;
+
+  private final Vertx vertx;
   private final WebSocketClient client;
 
   UpstreamConnector(Vertx vertx) {
+    this.vertx = vertx;
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxMessageSize(MAX_MESSAGE_BYTES)
         .setMaxFrameSize(WebSocketClientOptions.DEFAULT_MAX_FRAME_SIZE));
@@ -55,7 +61,7 @@ final class UpstreamConnector {
         .setURI(basePath + request.path() + (query == null || query.isEmpty() ? "" : "?" + query))
         .setSubProtocols(request.offeredSubprotocols().isEmpty() ? null : request.offeredSubprotocols())
         .setConnectTimeout(upstream.connectTimeout().toMillis())
-        .setTimeout(upstream.connectTimeout().toMillis());
+        .setTimeout(upstream.connectTimeout().toMillis() + CLEANUP_AFTER_MS);   // frees an answer that never came
     if (secure) {
       options.setSslOptions(sslOptions(upstream.tls()));
     }
@@ -66,12 +72,20 @@ final class UpstreamConnector {
         options.addHeader(name, value);
       }
     }
-    return client.connect(options)
-        .map(webSocket -> {
-          webSocket.pause();   // hold what the upstream sends until the client side is open and relaying
-          return webSocket;
-        })
-        .recover(failure -> Future.failedFuture(refusal(upstream, failure)));
+    Promise<WebSocket> answered = Promise.promise();
+    long timer = vertx.setTimer(upstream.connectTimeout().toMillis(), t -> answered.tryFail(new TimeoutException()));
+    client.connect(options).onComplete(result -> {
+      vertx.cancelTimer(timer);
+      if (result.succeeded()) {
+        result.result().pause();   // hold what the upstream sends until the client side is open and relaying
+        if (!answered.tryComplete(result.result())) {
+          result.result().close((short) 1001, UpstreamSession.CLIENT_SIDE_ENDED);
+        }
+      } else {
+        answered.tryFail(result.cause());
+      }
+    });
+    return answered.future().recover(failure -> Future.failedFuture(refusal(upstream, failure)));
   }
 
   Future<Void> close() {
@@ -93,9 +107,8 @@ final class UpstreamConnector {
           rejected.getBody() == null ? "" : rejected.getBody().toString(),
           "upstream " + upstream.url() + " answered " + rejected.getStatus()));
     }
-    boolean timedOut = failure instanceof TimeoutException || String.valueOf(failure.getMessage())
-        .toLowerCase(Locale.ROOT).contains("timeout") || String.valueOf(failure.getMessage())
-        .toLowerCase(Locale.ROOT).contains("timed out");
+    boolean timedOut = failure instanceof TimeoutException
+        || failure instanceof ConnectTimeoutException;
     String why = timedOut
         ? "upstream " + upstream.url() + " did not answer within " + upstream.connectTimeout().toMillis() + "ms"
         : "upstream " + upstream.url() + " is unreachable: " + failure;

@@ -148,6 +148,23 @@ class ProxyAcceptanceTest {
   }
 
   @Test
+  void anUpstreamThatDoesNotAnswerWithinTheConnectTimeoutGives504() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+         WsChaosServer server = Simulators.start(Plan.named("slow").withUpstream(
+             Upstream.to("ws://127.0.0.1:" + silent.getLocalPort()).withConnectTimeout(Duration.ofMillis(300))))) {
+      Throwable failure = JdkClient.connectFailure(server.wsUrl("/chat/room1?clientId=slow"), AUTH, List.of());
+      HttpResponse<?> response = ((WebSocketHandshakeException) failure).getResponse();
+      assertThat(response.statusCode()).as(String.valueOf(response.body())).isEqualTo(504);
+      assertThat(String.valueOf(response.body())).contains("did not answer within 300ms");
+      await().untilAsserted(() -> assertThat(server.journal().events()).anySatisfy(event -> {
+        assertThat(event.type()).isEqualTo(EventType.UPGRADE_REJECTED);
+        assertThat(event.status()).isEqualTo(504);
+        assertThat(event.rule()).startsWith("upstream ws://127.0.0.1:");
+      }));
+    }
+  }
+
+  @Test
   void faultsFollowTheRulesPerAttemptOnProxiedConnections() throws Exception {
     int before = upstream.upgrades();
     try (WsChaosServer server = proxy(
