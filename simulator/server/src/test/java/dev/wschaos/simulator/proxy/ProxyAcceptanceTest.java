@@ -17,6 +17,7 @@ import dev.wschaos.simulator.plan.Trigger;
 import dev.wschaos.simulator.plan.Upstream;
 import dev.wschaos.simulator.support.ChatUpstream;
 import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
 import dev.wschaos.simulator.support.TestVertx;
 import java.net.ServerSocket;
@@ -161,6 +162,24 @@ class ProxyAcceptanceTest {
         assertThat(event.status()).isEqualTo(504);
         assertThat(event.rule()).startsWith("upstream ws://127.0.0.1:");
       }));
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingStopsTheUpstreamInsteadOfFillingTheProxy() throws Exception {
+    try (WsChaosServer server = proxy();
+         RawClient stalled = RawClient.upgraded(server.wsUrl("/chat/flood"), Map.of("Authorization", "Bearer good"))) {
+      long before = upstream.floodedBytes();
+      stalled.sendText("FLOOD");
+      long[] last = {-1};
+      await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20)).until(() -> {
+        long now = upstream.floodedBytes() - before;
+        boolean stalledNow = now == last[0] && now > 0;
+        last[0] = now;
+        return stalledNow;
+      });
+      assertThat(last[0]).as("bytes the upstream could write while the client read nothing: socket buffers and "
+          + "queues, not the 512 MiB it had").isLessThan(128L * 1024 * 1024);
     }
   }
 

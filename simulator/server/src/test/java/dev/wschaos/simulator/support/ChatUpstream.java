@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,12 +11,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small chat-like service to proxy to in tests, on 127.0.0.1. Upgrades to {@code /chat/*} need
  * {@code Authorization: Bearer good} (else 403 with a body) and may offer {@code chat.v1}. On open it sends
  * {@code CONNECTED <uri> auth=<Authorization> cookie=<Cookie> origin=<Origin>}; then {@code CRASH <reason>} closes
- * with 1011 and the reason, {@code BYE} closes with 1000, and any
+ * with 1011 and the reason, {@code BYE} closes with 1000, {@code FLOOD} pushes binary messages until the peer stops reading
+ * (see {@link #floodedBytes}), and any
  * other message (text or binary) comes back unchanged.
  */
 public final class ChatUpstream implements AutoCloseable {
@@ -26,6 +29,8 @@ public final class ChatUpstream implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger upgrades = new AtomicInteger();
   private final Queue<ClosedByPeer> closes = new ConcurrentLinkedQueue<>();
+  private final AtomicLong flooded = new AtomicLong();
+  private static final long FLOOD_LIMIT = 512L * 1024 * 1024;
 
   private ChatUpstream(Vertx vertx) throws Exception {
     server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
@@ -78,6 +83,8 @@ public final class ChatUpstream implements AutoCloseable {
       if (text.startsWith("CRASH ")) {
         closing[0] = true;
         ws.close((short) 1011, text.substring(6));
+      } else if (text.equals("FLOOD")) {
+        flood(ws);
       } else if (text.equals("BYE")) {
         closing[0] = true;
         ws.close((short) 1000, "bye");
@@ -91,6 +98,22 @@ public final class ChatUpstream implements AutoCloseable {
         closes.add(new ClosedByPeer(ws.closeStatusCode(), ws.closeReason()));
       }
     });
+  }
+
+  /** Bytes written so far by {@code FLOOD}, which sends 64 KiB binary messages as fast as its peer reads them. */
+  public long floodedBytes() {
+    return flooded.get();
+  }
+
+  private void flood(ServerWebSocket ws) {
+    Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+    while (!ws.writeQueueFull() && !ws.isClosed() && flooded.get() < FLOOD_LIMIT) {
+      ws.writeBinaryMessage(chunk);
+      flooded.addAndGet(chunk.length());
+    }
+    if (!ws.isClosed() && flooded.get() < FLOOD_LIMIT) {
+      ws.drainHandler(v -> flood(ws));
+    }
   }
 
   @Override
