@@ -7,6 +7,7 @@ import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
+import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.match.AttemptRange;
@@ -52,6 +53,12 @@ class ProxyAcceptanceTest {
     return Simulators.start(Plan.named("proxy").withSeed(7L)
         .withUpstream(Upstream.to(upstream.url()).forPath("/chat/*"))
         .withRules(List.of(rules)));
+  }
+
+  /** Closes the upstream received from wschaos after the client side ended (1001, not the client's code). */
+  private static long endedByTheProxy() {
+    return upstream.closes().stream()
+        .filter(new ChatUpstream.ClosedByPeer((short) 1001, "wschaos: client side ended")::equals).count();
   }
 
   @Test
@@ -197,10 +204,10 @@ class ProxyAcceptanceTest {
         assertThat(second.nextMessage()).startsWith("CONNECTED /chat/r");
         second.send("one");
         assertThat(second.nextMessage()).isEqualTo("one");
+        long ended = endedByTheProxy();
         second.send("two");
         assertThat(second.awaitClose()).isEqualTo(new JdkClient.Closed(1012, "restart"));
-        await().untilAsserted(() -> assertThat(upstream.closes())
-            .contains(new ChatUpstream.ClosedByPeer((short) 1001, "wschaos: client side ended")));
+        await().until(() -> endedByTheProxy() > ended);
       }
 
       try (JdkClient third = JdkClient.connect(server.wsUrl("/chat/r?clientId=p1"), AUTH, List.of())) {
@@ -208,6 +215,18 @@ class ProxyAcceptanceTest {
         third.send("three");
         assertThat(third.nextMessage()).isEqualTo("three");
       }
+    }
+  }
+
+  @Test
+  void aFleetCloseReachesProxiedClientsAndEndsTheirUpstreamSessions() throws Exception {
+    try (WsChaosServer server = proxy();
+         JdkClient client = JdkClient.connect(server.wsUrl("/chat/fleet?clientId=f1"), AUTH, List.of())) {
+      assertThat(client.nextMessage()).startsWith("CONNECTED");
+      long ended = endedByTheProxy();
+      assertThat(server.act(CloseAction.all(1012, "rolling restart")).selected()).isEqualTo(1);
+      assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(1012, "rolling restart"));
+      await().until(() -> endedByTheProxy() > ended);
     }
   }
 
