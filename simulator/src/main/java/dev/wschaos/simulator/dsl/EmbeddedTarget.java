@@ -7,6 +7,8 @@ import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsProfile;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,31 @@ final class EmbeddedTarget implements ChaosTarget {
   @Override
   public void replacePlan(Plan plan) {
     server.replacePlan(plan);
+  }
+
+  @Override
+  public Rule addRule(Rule rule) {
+    return server.addRule(rule);
+  }
+
+  @Override
+  public boolean putRule(Rule rule) {
+    return server.putRule(rule);
+  }
+
+  @Override
+  public boolean removeRule(String name) {
+    return server.removeRule(name);
+  }
+
+  @Override
+  public void clearRules() {
+    server.clearRules();
+  }
+
+  @Override
+  public void switchTlsProfile(TlsProfile profile) {
+    server.switchTlsProfile(profile);
   }
 
   @Override

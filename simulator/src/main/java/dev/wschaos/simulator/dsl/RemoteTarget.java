@@ -6,6 +6,7 @@ import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,26 @@ final class RemoteTarget implements ChaosTarget {
   @Override
   public void replacePlan(Plan plan) {
     admin.replacePlan(plan);
+  }
+
+  @Override
+  public Rule addRule(Rule rule) {
+    return admin.addRule(rule);
+  }
+
+  @Override
+  public boolean putRule(Rule rule) {
+    return admin.putRule(rule);
+  }
+
+  @Override
+  public boolean removeRule(String name) {
+    return admin.removeRule(name);
+  }
+
+  @Override
+  public void clearRules() {
+    admin.clearRules();
   }
 
   /** The admin API forgets attempt counts only together with the rest ({@code POST /reset}): plan kept. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.fault.HandshakeFault;
+import java.util.List;
 
 /**
  * A fault, the connections it applies to and, for connection faults, when it strikes.
@@ -46,6 +47,21 @@ public record Rule(String name, Match match, Trigger trigger, Fault fault) {
 
   public Rule named(String newName) {
     return new Rule(newName, match, trigger, fault);
+  }
+
+  /** This rule with another fault, same name, match and trigger. */
+  public Rule withFault(Fault newFault) {
+    return new Rule(name, match, trigger, newFault);
+  }
+
+  /** Every problem with this rule alone, fields relative to the rule ({@code fault.code}); empty when valid. */
+  public List<PlanProblem> validate() {
+    Problems problems = Problems.root();
+    validate(problems);
+    if (name != null && name.isBlank()) {
+      problems.at("name").error("a rule name cannot be blank; leave it out to have one generated");
+    }
+    return problems.list();
   }
 
   @JsonIgnore
