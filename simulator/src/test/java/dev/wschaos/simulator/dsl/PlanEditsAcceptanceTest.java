@@ -83,7 +83,7 @@ class PlanEditsAcceptanceTest {
 
   @Test
   void twoConcurrentRemoteWritersBothKeepTheirRules() throws Exception {
-    int perWriter = 15;
+    int perWriter = 10;
     try (WsChaosServer server = WsChaosServer.builder().admin(AdminSettings.loopback(0)).start()) {
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
