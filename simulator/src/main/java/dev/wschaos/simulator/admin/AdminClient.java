@@ -207,6 +207,11 @@ public final class AdminClient {
     return call("GET", "/journal" + query, null, JournalPage.class);
   }
 
+  /** Forget every client's attempt count ({@code POST /clients/forget}); the plan and its timeline run on. */
+  public void forgetClients() {
+    call("POST", "/clients/forget", "", Map.class);
+  }
+
   /** Healthy plan, empty journal, attempt counters forgotten. */
   public void reset() {
     call("POST", "/reset", "", Map.class);

@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
  *   DELETE /plan                   POST   /reset
  *   POST   /plan/rules             GET    /metrics
  *   DELETE /plan/rules             GET    /openapi.yaml
- *   GET    /plan/rules/:rule
+ *   GET    /plan/rules/:rule       POST   /clients/forget
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  * </pre>
@@ -93,6 +93,7 @@ final class AdminRoutes {
     router.get("/connections").handler(routes::connections);
     router.get("/journal").handler(routes::journal);
     router.post("/reset").handler(routes::reset);
+    router.post("/clients/forget").handler(routes::forgetClients);
     router.get("/reconnects").handler(routes::reconnects);
     router.get("/reconnects/findings").handler(routes::reconnectFindings);
     router.get("/reconnects/clients/:client").handler(routes::reconnectClient);
@@ -222,6 +223,11 @@ final class AdminRoutes {
   private void reset(RoutingContext ctx) {
     server.reset();
     send(ctx, 200, Map.of("reset", true, "plan", server.plan().name()));
+  }
+
+  private void forgetClients(RoutingContext ctx) {
+    server.forgetClients();
+    send(ctx, 200, Map.of("forgotten", true));
   }
 
   private void metrics(RoutingContext ctx) {

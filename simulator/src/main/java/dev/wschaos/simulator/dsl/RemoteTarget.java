@@ -50,12 +50,9 @@ final class RemoteTarget implements ChaosTarget {
     admin.clearRules();
   }
 
-  /** The admin API forgets attempt counts only together with the rest ({@code POST /reset}): plan kept. */
   @Override
   public void forgetClients() {
-    Plan plan = admin.plan();
-    admin.reset();
-    admin.replacePlan(plan);
+    admin.forgetClients();
   }
 
   @Override

@@ -206,6 +206,19 @@ class ChaosTargetsAcceptanceTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"embedded", "remote"})
+  void forgetClientsKeepsThePlan(String target) throws Exception {
+    Chaos chaos = chaos(target);
+    ChaosRule firstAttempt = chaos.onHandshake().forClient("f1").attempt(1).reject(503);
+    assertThat(JdkClient.connectFailure(server.wsUrl("/?clientId=f1"))).isInstanceOf(WebSocketHandshakeException.class);
+    JdkClient.connect(server.wsUrl("/?clientId=f1")).close();
+
+    chaos.forgetClients();
+    assertThat(firstAttempt.installed()).isTrue();
+    assertThat(JdkClient.connectFailure(server.wsUrl("/?clientId=f1"))).isInstanceOf(WebSocketHandshakeException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "remote"})
   void anInvalidActionIsRefusedWithTheSameException(String target) {
     Chaos chaos = chaos(target);
     assertThatThrownBy(() -> chaos.now().closeAll(1006)).isInstanceOf(InvalidPlanException.class)
