@@ -195,7 +195,11 @@ class ChaosTargetsAcceptanceTest {
       assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(4001, "first"));
     }
     rule.replaceWith(new CloseFault(4002, "second"));
-    assertThat(server.plan().rules()).singleElement().isEqualTo(rule.rule());
+    assertThat(server.plan().rules()).singleElement().satisfies(r -> {
+      assertThat(r.name()).isEqualTo(rule.name());
+      assertThat(r.fault()).isEqualTo(new CloseFault(4002, "second"));
+      assertThat(r.match().clientId()).isEqualTo("h*");
+    });
     try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=h2"))) {
       assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(4002, "second"));
     }
