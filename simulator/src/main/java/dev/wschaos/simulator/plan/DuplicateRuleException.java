@@ -3,6 +3,14 @@ package dev.wschaos.simulator.plan;
 /**
  * A rule was to be added under a name the plan already uses; nothing changed. Replace it by name instead
  * ({@code PUT /plan/rules/{name}}, {@code putRule}), or add it under another name.
+ *
+ * <pre>{@code
+ * try {
+ *   server.addRule(rule.named("busy"));
+ * } catch (DuplicateRuleException taken) {
+ *   server.putRule(rule.named(taken.name()));   // replace it where it stands instead
+ * }
+ * }</pre>
  */
 public final class DuplicateRuleException extends IllegalStateException {
 
