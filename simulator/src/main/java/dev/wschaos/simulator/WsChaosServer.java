@@ -26,6 +26,7 @@ import dev.wschaos.simulator.plan.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanProblem;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
 import dev.wschaos.simulator.server.ServerSettings;
@@ -200,6 +201,17 @@ public final class WsChaosServer implements AutoCloseable {
   public void switchTlsProfile(TlsProfile profile) {
     Objects.requireNonNull(profile, "profile");
     applyTls(control.edit(plan -> plan.withTls(plan.tls().withProfile(profile))));
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code tls:} section, as an edit like {@link #addRule} (the timeline,
+   * rules, limits and seed stay); the wss port presents it from the next handshake on.
+   *
+   * @throws InvalidPlanException listing every problem ({@code tls.profile}, ...); nothing changed
+   */
+  public void replaceTls(TlsPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    applyTls(control.edit(plan -> plan.withTls(policy)));
   }
 
   public int openConnections() {

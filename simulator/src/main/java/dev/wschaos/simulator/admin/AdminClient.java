@@ -19,6 +19,7 @@ import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.plan.PlanProblem;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -153,6 +154,14 @@ public final class AdminClient {
       }
       throw e;
     }
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code tls:} section ({@code PUT /plan/tls}), as an edit like
+   * {@link #addRule}: the wss port presents it from the next handshake on.
+   */
+  public Plan replaceTls(TlsPolicy policy) {
+    return call("PUT", "/plan/tls", write(policy), Plan.class);
   }
 
   /** Remove every rule ({@code DELETE /plan/rules}), keeping the rest of the plan and its running timeline. */

@@ -21,6 +21,7 @@ import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.plan.PlanMapper;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -55,6 +56,7 @@ import java.util.regex.Pattern;
  *   POST   /plan/rules             GET    /metrics
  *   DELETE /plan/rules             GET    /openapi.yaml
  *   GET    /plan/rules/:rule       POST   /clients/forget
+ *   PUT    /plan/tls
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  * </pre>
@@ -86,6 +88,7 @@ final class AdminRoutes {
     router.delete("/plan").handler(routes::clearPlan);
     router.post("/plan/rules").handler(routes::addRule);
     router.delete("/plan/rules").handler(routes::clearRules);
+    router.put("/plan/tls").handler(routes::replaceTls);
     router.get("/plan/rules/:rule").handler(routes::getRule);
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
@@ -169,6 +172,11 @@ final class AdminRoutes {
 
   private void clearRules(RoutingContext ctx) {
     server.clearRules();
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceTls(RoutingContext ctx) {
+    server.replaceTls(read(ctx, TlsPolicy.class));
     send(ctx, 200, server.plan());
   }
 

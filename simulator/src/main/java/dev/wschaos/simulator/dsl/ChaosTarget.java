@@ -52,13 +52,10 @@ public interface ChaosTarget {
   void clearRules();
 
   /**
-   * Present {@code profile} on the wss port from the next TLS handshake on. Embedded, an edit; remote, the admin API
-   * has no TLS edit yet, so this replaces the plan (its timeline restarts).
+   * Present {@code profile} on the wss port from the next TLS handshake on (SNI host names kept): an edit like
+   * {@link #addRule}.
    */
-  default void switchTlsProfile(TlsProfile profile) {
-    Plan plan = plan();
-    replacePlan(plan.withTls(plan.tls().withProfile(profile)));
-  }
+  void switchTlsProfile(TlsProfile profile);
 
   /** Forget every client's attempt count, so the next connection of each is its attempt 1. */
   void forgetClients();

@@ -7,6 +7,7 @@ import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsProfile;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,12 @@ final class RemoteTarget implements ChaosTarget {
   @Override
   public void clearRules() {
     admin.clearRules();
+  }
+
+  /** Reads the plan's TLS section and puts it back with {@code profile}: SNI host names other writers set meanwhile may be lost. */
+  @Override
+  public void switchTlsProfile(TlsProfile profile) {
+    admin.replaceTls(admin.plan().tls().withProfile(profile));
   }
 
   @Override
