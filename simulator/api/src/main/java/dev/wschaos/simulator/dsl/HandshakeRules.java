@@ -4,13 +4,23 @@ import dev.wschaos.simulator.fault.HandshakeFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
+import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Rule;
 import java.time.Duration;
 
-/** A handshake rule being written: narrow the match, then name the fault. */
+/**
+ * A handshake rule being written: narrow the match, then name the fault. Every fault verb puts the rule in the
+ * running plan at once and returns its {@link ChaosRule} handle.
+ *
+ * <pre>{@code
+ * chaos.onHandshake().forClient("c1").attempt(1).reject(503).retryAfter(Duration.ofSeconds(2));
+ * chaos.onHandshake().attempts(2, 3).slowHandshake(Duration.ofSeconds(2));
+ * ChaosRule stalled = chaos.onHandshake().withProbability(0.1).stall();
+ * }</pre>
+ */
 public final class HandshakeRules extends MatchBuilder<HandshakeRules> {
 
   HandshakeRules(Chaos chaos, Match match) {
@@ -24,49 +34,60 @@ public final class HandshakeRules extends MatchBuilder<HandshakeRules> {
 
   /** Refuse the upgrade with {@code status}; refine with {@code retryAfter}, {@code header}, {@code body}. */
   public RejectRule reject(int status) {
-    RejectRule rule = new RejectRule(chaos, chaos.nextRuleName(), match, RejectFault.status(status));
-    rule.install();
-    return rule;
+    return new RejectRule(chaos, chaos.add(new Rule(null, match, null, RejectFault.status(status))));
   }
 
-  /** Never answer the upgrade. */
-  public String stall() {
+  /** Never answer the upgrade ({@code stall}). */
+  public ChaosRule stall() {
     return install(StallFault.forever());
   }
 
-  /** Never answer the upgrade; close TCP after {@code duration}. */
-  public String stallFor(Duration duration) {
+  /** Never answer the upgrade; close TCP after {@code duration} ({@code stall}). */
+  public ChaosRule stallFor(Duration duration) {
     return install(new StallFault(duration));
   }
 
-  /** Close TCP without any response (FIN). */
-  public String abort() {
-    return install(new AbortFault(false));
+  /** Answer the upgrade normally, but only after {@code delay} ({@code slow-handshake}). */
+  public ChaosRule slowHandshake(Duration delay) {
+    return install(new SlowHandshakeFault(delay));
   }
 
-  /** Close TCP without any response, with a RST. */
-  public String abortWithReset() {
-    return install(new AbortFault(true));
+  /** Close TCP without any response (FIN) ({@code abort}). */
+  public ChaosRule abort() {
+    return install(AbortFault.fin());
   }
 
-  /** Answer 101 with a wrong Sec-WebSocket-Accept. */
-  public String badAccept() {
-    return install(new BadAcceptFault(null));
+  /** Close TCP without any response, with a RST ({@code abort}). */
+  public ChaosRule abortWithReset() {
+    return install(AbortFault.withReset());
   }
 
-  /** Accept announcing a subprotocol the client did not offer. */
-  public String unexpectedSubprotocol() {
-    return install(new SubprotocolMismatchFault(SubprotocolMismatchFault.Mode.UNEXPECTED, null));
+  /** Answer 101 with a wrong Sec-WebSocket-Accept ({@code bad-accept}). */
+  public ChaosRule badAccept() {
+    return install(BadAcceptFault.wrongAccept());
   }
 
-  /** Accept announcing no subprotocol although the client offered some. */
-  public String missingSubprotocol() {
-    return install(new SubprotocolMismatchFault(SubprotocolMismatchFault.Mode.MISSING, null));
+  /** Accept announcing a subprotocol the client did not offer ({@code subprotocol-mismatch}). */
+  public ChaosRule unexpectedSubprotocol() {
+    return install(SubprotocolMismatchFault.unexpected());
   }
 
-  private String install(HandshakeFault fault) {
-    String name = chaos.nextRuleName();
-    chaos.put(new Rule(name, match, null, fault));
-    return name;
+  /** Accept announcing {@code protocol}, which the client did not offer ({@code subprotocol-mismatch}). */
+  public ChaosRule unexpectedSubprotocol(String protocol) {
+    return install(SubprotocolMismatchFault.unexpected(protocol));
+  }
+
+  /** Accept announcing no subprotocol although the client offered some ({@code subprotocol-mismatch}). */
+  public ChaosRule missingSubprotocol() {
+    return install(SubprotocolMismatchFault.missing());
+  }
+
+  /** Any handshake fault, e.g. one built with a fault's own factories or added by a newer plan model. */
+  public ChaosRule fault(HandshakeFault fault) {
+    return install(fault);
+  }
+
+  private ChaosRule install(HandshakeFault fault) {
+    return new ChaosRule(chaos, chaos.add(new Rule(null, match, null, fault)));
   }
 }

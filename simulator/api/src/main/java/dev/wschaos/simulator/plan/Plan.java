@@ -12,6 +12,7 @@ import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fleet.Limits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the simulator does: the healthy behaviour, how it checks upgrades, and the rules that inject faults. Plain
@@ -112,6 +113,60 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
     List<Rule> next = new ArrayList<>(rules);
     next.add(rule);
     return withRules(next);
+  }
+
+  /** The first rule named {@code ruleName}. */
+  public Optional<Rule> findRule(String ruleName) {
+    return rules.stream().filter(r -> ruleName.equals(r.name())).findFirst();
+  }
+
+  /**
+   * This plan with {@code rule} inserted at {@code position} (clamped to the list; the end when larger).
+   *
+   * @throws DuplicateRuleException when a rule already has that name
+   */
+  public Plan withRuleAdded(Rule rule, int position) {
+    if (rule.name() != null && findRule(rule.name()).isPresent()) {
+      throw new DuplicateRuleException(rule.name());
+    }
+    List<Rule> next = new ArrayList<>(rules);
+    next.add(Math.max(0, Math.min(next.size(), position)), rule);
+    return withRules(next);
+  }
+
+  /** This plan with {@code rule} in place of the first rule of the same name, or added at the end. */
+  public Plan withRulePut(Rule rule) {
+    List<Rule> next = new ArrayList<>(rules);
+    for (int i = 0; i < next.size(); i++) {
+      if (rule.name() != null && rule.name().equals(next.get(i).name())) {
+        next.set(i, rule);
+        return withRules(next);
+      }
+    }
+    next.add(rule);
+    return withRules(next);
+  }
+
+  /** This plan without the first rule named {@code ruleName} (the same plan when there is none). */
+  public Plan withoutRule(String ruleName) {
+    List<Rule> next = new ArrayList<>(rules);
+    for (int i = 0; i < next.size(); i++) {
+      if (ruleName.equals(next.get(i).name())) {
+        next.remove(i);
+        return withRules(next);
+      }
+    }
+    return this;
+  }
+
+  /** {@code prefix} followed by the smallest number from {@code from} on that no rule's name uses. */
+  public String freeRuleName(String prefix, int from) {
+    for (int n = Math.max(1, from); ; n++) {
+      String candidate = prefix + n;
+      if (findRule(candidate).isEmpty()) {
+        return candidate;
+      }
+    }
   }
 
   public Plan withTimeline(List<TimelineStep> steps) {

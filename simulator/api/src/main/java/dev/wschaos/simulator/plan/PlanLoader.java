@@ -93,6 +93,34 @@ public final class PlanLoader {
     return plan;
   }
 
+  /**
+   * Parse and validate one rule (as under a plan's {@code rules:}); problems name fields relative to the rule
+   * ({@code fault.code}) with their line and column in {@code text}.
+   */
+  public static Rule parseRule(String text, String source, Format format) {
+    ObjectMapper mapper = format == Format.JSON ? PlanMapper.json() : PlanMapper.yaml();
+    Rule rule;
+    try {
+      rule = mapper.readValue(text, Rule.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidPlanException(source, List.of(bindingProblem(e, source, text)));
+    }
+    if (rule == null) {
+      throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
+          "a rule is needed, e.g. {\"fault\": {\"type\": \"close\", \"code\": 1012}}", null)));
+    }
+    List<PlanProblem> problems = rule.validate();
+    if (!problems.isEmpty()) {
+      SourceLocations locations = SourceLocations.index(mapper.getFactory(), text, source);
+      List<PlanProblem> located = new ArrayList<>();
+      for (PlanProblem p : problems) {
+        located.add(p.locatedAt(locations.locate(p.path())));
+      }
+      throw new InvalidPlanException(source, located);
+    }
+    return rule;
+  }
+
   /** Write a plan as YAML, in the form {@link #parse} reads. */
   public static String toYaml(Plan plan) {
     try {

@@ -26,11 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +88,30 @@ public final class ControlPlane implements AutoCloseable {
       long gen = generation;
       timers.add(vertx.setTimer(Math.max(1, steps.get(i).at().toMillis()), t -> fire(gen, index, true)));
     }
+  }
+
+  /**
+   * Change the plan in force in place, atomically: {@code change} runs under this control plane's lock on the plan
+   * in force, and its result, once valid, is published at once. Unlike {@link #install}, the timeline keeps running
+   * (same timers, offsets from the plan's start, temporary rules and limits in force) and the seed and random source
+   * stay. The change may not touch the timeline or the seed.
+   *
+   * @return the plan now in force
+   * @throws InvalidPlanException listing every problem; nothing changed
+   * @throws RuntimeException whatever {@code change} throws; nothing changed
+   */
+  public synchronized Plan edit(UnaryOperator<Plan> change) {
+    Plan next = change.apply(base);
+    if (next == base) {
+      return base;
+    }
+    if (!next.timeline().equals(base.timeline()) || !Objects.equals(next.seed(), base.seed())) {
+      throw new IllegalArgumentException("an edit keeps the timeline and the seed; replace the plan to change them");
+    }
+    next.requireValid("'" + next.name() + "'");
+    base = next;
+    publish();
+    return next;
   }
 
   /** The plan as installed, without the timeline's temporary rules and limits. */
