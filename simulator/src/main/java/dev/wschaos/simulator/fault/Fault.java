@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.fault;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import dev.wschaos.simulator.plan.Problems;
 
 /**
@@ -10,7 +11,8 @@ import dev.wschaos.simulator.plan.Problems;
  * <p>Adding a fault: one final class implementing {@link HandshakeFault} or {@link ConnectionFault}, and one line in
  * {@link FaultTypes}.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonTypeIdResolver(FaultTypeIds.class)
 public interface Fault {
 
   /** The name plan files use for this fault, e.g. {@code close}. */

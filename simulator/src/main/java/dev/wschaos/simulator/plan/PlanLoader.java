@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.fault.FaultTypes;
+import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class PlanLoader {
 
   /** Parse and validate a plan text. */
   public static Plan parse(String text, String source, Format format) {
-    ObjectMapper mapper = format == Format.JSON ? PlanMapper.json() : PlanMapper.yaml();
+    ObjectMapper mapper = format == Format.JSON ? Json.mapper() : Json.yaml();
     if (text.isBlank()) {
       throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
           "the plan is empty; the smallest plan is `name: healthy`", new PlanProblem.SourceLocation(source, 1, 1))));
@@ -94,7 +95,7 @@ public final class PlanLoader {
   /** Write a plan as YAML, in the form {@link #parse} reads. */
   public static String toYaml(Plan plan) {
     try {
-      return PlanMapper.yaml().writeValueAsString(plan);
+      return Json.yaml().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }
@@ -103,7 +104,7 @@ public final class PlanLoader {
   /** Write a plan as JSON, in the form {@link #parse} reads. */
   public static String toJson(Plan plan) {
     try {
-      return PlanMapper.json().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
+      return Json.pretty().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }
