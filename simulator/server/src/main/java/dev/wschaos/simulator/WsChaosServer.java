@@ -213,6 +213,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Present {@code profile} on the plan's wss port from the next handshake on (SNI host names kept). */
+  @Override
   public void switchTlsProfile(TlsProfile profile) {
     Objects.requireNonNull(profile, "profile");
     applyTls(control.edit(plan -> plan.withTls(plan.tls().withProfile(profile))));
@@ -224,6 +225,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    *
    * @throws InvalidPlanException listing every problem ({@code tls.profile}, ...); nothing changed
    */
+  @Override
   public void replaceTls(TlsPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     applyTls(control.edit(plan -> plan.withTls(policy)));
@@ -264,11 +266,13 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    * @throws InvalidPlanException listing every problem with the rule (fields relative to it); nothing changed
    * @throws DuplicateRuleException when a rule already has that name; nothing changed
    */
+  @Override
   public Rule addRule(Rule rule) {
     return addRule(rule, Integer.MAX_VALUE);
   }
 
   /** {@link #addRule(Rule)} at {@code position} in the plan's rules (0: first, so it wins over the others). */
+  @Override
   public Rule addRule(Rule rule, int position) {
     requireValid(rule);
     Rule[] added = {rule};
@@ -287,6 +291,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    * @return true when a rule was replaced, false when {@code rule} was added
    * @throws InvalidPlanException listing every problem with the rule (a name is needed); nothing changed
    */
+  @Override
   public boolean putRule(Rule rule) {
     requireValid(rule);
     if (rule.name() == null) {
@@ -303,6 +308,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Remove the rule named {@code name}, as an edit like {@link #addRule}. @return false when there is none */
+  @Override
   public boolean removeRule(String name) {
     Objects.requireNonNull(name, "name");
     boolean[] removed = {false};
@@ -318,6 +324,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */
+  @Override
   public void clearRules() {
     control.edit(plan -> plan.rules().isEmpty() ? plan : plan.withRules(List.of()));
     LOG.info("wschaos rules cleared");

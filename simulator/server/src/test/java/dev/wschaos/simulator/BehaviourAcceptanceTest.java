@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.behaviour.SilentBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.plan.Plan;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class BehaviourAcceptanceTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Vertx vertx = TestVertx.shared();
 
   @Test

@@ -13,9 +13,9 @@ import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.journal.EventType;
-import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -62,7 +62,7 @@ public final class AdminClient {
   private final URI base;
   private final String token;
   private final HttpClient http;
-  private final ObjectMapper json = JournalJson.mapper();
+  private final ObjectMapper json = Json.mapper();
 
   private AdminClient(URI base, String token) {
     String text = base.toString();

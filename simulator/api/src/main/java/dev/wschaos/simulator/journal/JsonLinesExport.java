@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.journal;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.wschaos.simulator.json.Json;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public final class JsonLinesExport implements Consumer<JournalEvent>, AutoClosea
   private static final int QUEUE = 100_000;
 
   private final Path file;
-  private final ObjectWriter writer = JournalJson.mapper().writer();
+  private final ObjectWriter writer = Json.mapper().writer();
   private final BlockingQueue<JournalEvent> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
   private final BufferedWriter out;

@@ -14,6 +14,7 @@ import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.Fault;
+import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class PlanLoader {
 
   /** Parse and validate a plan text. */
   public static Plan parse(String text, String source, Format format) {
-    ObjectMapper mapper = format == Format.JSON ? PlanMapper.json() : PlanMapper.yaml();
+    ObjectMapper mapper = format == Format.JSON ? Json.mapper() : Json.yaml();
     if (text.isBlank()) {
       throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
           "the plan is empty; the smallest plan is `name: healthy`", new PlanProblem.SourceLocation(source, 1, 1))));
@@ -124,7 +125,7 @@ public final class PlanLoader {
   /** Write a plan as YAML, in the form {@link #parse} reads. */
   public static String toYaml(Plan plan) {
     try {
-      return PlanMapper.yaml().writeValueAsString(plan);
+      return Json.yaml().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }
@@ -133,7 +134,7 @@ public final class PlanLoader {
   /** Write a plan as JSON, in the form {@link #parse} reads. */
   public static String toJson(Plan plan) {
     try {
-      return PlanMapper.json().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
+      return Json.pretty().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }

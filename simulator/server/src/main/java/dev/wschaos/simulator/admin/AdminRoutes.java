@@ -14,13 +14,12 @@ import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.Journal;
-import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
-import dev.wschaos.simulator.plan.PlanMapper;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import io.vertx.core.Handler;
@@ -70,7 +69,7 @@ final class AdminRoutes {
   private static final int MAX_BODY = 1024 * 1024;
 
   private final AdminBackend server;
-  private final ObjectMapper json = JournalJson.mapper();
+  private final ObjectMapper json = Json.mapper();
 
   private AdminRoutes(AdminBackend server) {
     this.server = server;
@@ -290,7 +289,7 @@ final class AdminRoutes {
   private <T> T read(RoutingContext ctx, Class<T> type) {
     String text = body(ctx);
     PlanLoader.Format format = format(ctx);
-    ObjectMapper mapper = format == PlanLoader.Format.YAML ? yamlMapper() : json;
+    ObjectMapper mapper = format == PlanLoader.Format.YAML ? Json.yaml() : json;
     try {
       T value = mapper.readValue(text, type);
       if (value == null) {
@@ -300,10 +299,6 @@ final class AdminRoutes {
     } catch (JsonProcessingException e) {
       throw new InvalidPlanException("request body", List.of(PlanLoader.bindingProblem(e, "request body", text)));
     }
-  }
-
-  private static ObjectMapper yamlMapper() {
-    return PlanMapper.yaml();
   }
 
   private static String body(RoutingContext ctx) {
@@ -416,7 +411,7 @@ final class AdminRoutes {
     }
     try {
       ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-          .end(JournalJson.mapper().writeValueAsString(problem));
+          .end(Json.mapper().writeValueAsString(problem));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end(problem.detail());
     }

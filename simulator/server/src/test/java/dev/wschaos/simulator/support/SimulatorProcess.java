@@ -41,6 +41,14 @@ public final class SimulatorProcess implements AutoCloseable {
     return new SimulatorProcess(new ProcessBuilder(command(args)).start());
   }
 
+  /** Start {@code java -jar jar args...}: the shaded jar as users run it. */
+  public static SimulatorProcess startJar(Path jar, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return new SimulatorProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
   /** The command line that runs the simulator's main class with {@code args} on the test classpath. */
   public static List<String> command(String... args) {
     List<String> command = new ArrayList<>();
@@ -62,6 +70,13 @@ public final class SimulatorProcess implements AutoCloseable {
     if (new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor() != 0) {
       throw new IllegalStateException("kill -TERM " + process.pid() + " failed");
     }
+    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    reader.join(5000);
+    return ended;
+  }
+
+  /** Wait for the process to end by itself (e.g. after {@code --help}); returns whether it ended within 20 s. */
+  public boolean awaitExit() throws InterruptedException {
     boolean ended = process.waitFor(20, TimeUnit.SECONDS);
     reader.join(5000);
     return ended;
