@@ -1,11 +1,13 @@
 package dev.wschaos.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,12 +68,14 @@ class FaultOrderingAcceptanceTest {
   }
 
   @Test
-  void aJdkClientGetsTheEchoThen1006WhenDroppedAfterTheFirstMessage() throws Exception {
+  void aJdkClientGetsTheEchoBeforeTheServerDropsTheConnection() throws Exception {
     try (WsChaosServer server = Simulators.start(planAfterOneMessage("{type: drop}"));
          JdkClient jdk = JdkClient.connect(server.wsUrl())) {
       jdk.send("m1");
       assertThat(jdk.nextMessage()).isEqualTo("m1");
-      assertThat(jdk.awaitClose().code()).isEqualTo(1006);
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == 0);
+      // JDK 17's WebSocket may then report nothing at all: it misses a FIN that arrives right behind data
+      // (neither onClose nor onError), so its 1006 is not asserted here; see docs/faults.md, drop.
     }
   }
 
