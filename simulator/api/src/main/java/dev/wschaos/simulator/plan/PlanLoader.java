@@ -14,6 +14,8 @@ import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.Fault;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.FleetActionTypes;
 import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -193,9 +195,12 @@ public final class PlanLoader {
       boolean isFault = badType.getBaseType() != null && Fault.class.isAssignableFrom(badType.getBaseType().getRawClass());
       boolean isBehaviour = badType.getBaseType() != null
           && Behaviour.class.isAssignableFrom(badType.getBaseType().getRawClass());
-      String what = isFault ? "fault type" : isBehaviour ? "behaviour type" : "type";
+      boolean isAction = badType.getBaseType() != null
+          && FleetAction.class.isAssignableFrom(badType.getBaseType().getRawClass());
+      String what = isFault ? "fault type" : isBehaviour ? "behaviour type" : isAction ? "fleet action type" : "type";
       String allowed = isFault ? String.join(", ", new TreeSet<>(FaultTypes.all().keySet()))
-          : isBehaviour ? String.join(", ", BEHAVIOURS) : "see docs/plan-format.md";
+          : isBehaviour ? String.join(", ", BEHAVIOURS)
+          : isAction ? String.join(", ", FleetActionTypes.all().keySet()) : "see docs/plan-format.md";
       return badType.getTypeId() == null
           ? "missing 'type': name the " + what + " (one of: " + allowed + ")"
           : "unknown " + what + " '" + badType.getTypeId() + "'; allowed: " + allowed;

@@ -113,7 +113,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   /** The open connections, for fleet actions and listings. */
   public Collection<? extends FleetMember> members() {
-    return open.values();
+    return open.values().stream().map(ChaosConnection::member).toList();
   }
 
   /** Close every open connection with 1001 Going Away, wait for them (bounded by the close timeout), then stop. */
@@ -252,7 +252,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   private void opened(long id, ServerWebSocket webSocket, VertxUpgradeRequest upgrade,
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
-    ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client).events(events);
+    ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client, events);
     open.put(id, connection);
     connection.start(book, decision.connection(), () -> open.remove(id));
   }
