@@ -7,6 +7,12 @@ import dev.wschaos.simulator.fault.connection.IgnoreCloseFault;
 import dev.wschaos.simulator.fault.connection.NoPongFault;
 import dev.wschaos.simulator.fault.connection.DropFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
+import dev.wschaos.simulator.fault.conversation.DelayReplyFault;
+import dev.wschaos.simulator.fault.conversation.ErrorReplyFault;
+import dev.wschaos.simulator.fault.conversation.FeedRepeatFault;
+import dev.wschaos.simulator.fault.conversation.FeedSkipFault;
+import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
+import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
@@ -67,6 +73,13 @@ public final class FaultTypes {
     register("drop-messages", DropMessagesFault.class);
     register("duplicate-messages", DuplicateMessagesFault.class);
     register("reorder-messages", ReorderMessagesFault.class);
+    // protocol faults, acting on a conversation
+    register("withhold-reply", WithholdReplyFault.class);
+    register("error-reply", ErrorReplyFault.class);
+    register("delay-reply", DelayReplyFault.class);
+    register("stop-heartbeat", StopHeartbeatFault.class);
+    register("feed-skip", FeedSkipFault.class);
+    register("feed-repeat", FeedRepeatFault.class);
   }
 
   private FaultTypes() {}

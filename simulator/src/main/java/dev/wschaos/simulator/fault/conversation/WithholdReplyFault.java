@@ -1,0 +1,32 @@
+package dev.wschaos.simulator.fault.conversation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wschaos.simulator.plan.Problems;
+import dev.wschaos.simulator.plan.message.MessageMatch;
+
+/**
+ * The acknowledgement never comes: client messages matching {@code when} are read and ignored (no reply, no feed
+ * started, no resume).
+ *
+ * <pre>{@code
+ * fault: {type: withhold-reply, when: {json: {type: auth}}}
+ * }</pre>
+ */
+public record WithholdReplyFault(MessageMatch when) implements ConversationFault {
+
+  @JsonCreator
+  public WithholdReplyFault(@JsonProperty(value = "when", required = true) MessageMatch when) {
+    this.when = when;
+  }
+
+  @Override
+  public void apply(ConversationPort conversation) {
+    conversation.changeReplies(when, ReplyChange.WITHHOLD);
+  }
+
+  @Override
+  public void validate(Problems problems) {
+    when.validate(problems.at("when"));
+  }
+}
