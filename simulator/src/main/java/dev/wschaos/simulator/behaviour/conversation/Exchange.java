@@ -24,7 +24,7 @@ public record Exchange(MessageMatch when, List<Reply> reply, FeedSpec feed, Resu
 
   @JsonCreator
   public Exchange(
-      @JsonProperty(value = "when", required = true) MessageMatch when,
+      @JsonProperty("when") MessageMatch when,
       @JsonProperty("reply") List<Reply> reply,
       @JsonProperty("feed") FeedSpec feed,
       @JsonProperty("resume") ResumeSpec resume) {

@@ -21,8 +21,8 @@ public record FeedSpec(MessageTemplate key, Duration every, MessageTemplate send
   @JsonCreator
   public FeedSpec(
       @JsonProperty("key") MessageTemplate key,
-      @JsonProperty(value = "every", required = true) Duration every,
-      @JsonProperty(value = "send", required = true) MessageTemplate send,
+      @JsonProperty("every") Duration every,
+      @JsonProperty("send") MessageTemplate send,
       @JsonProperty("maxReplay") Integer maxReplay) {
     this(key == null ? MessageTemplate.of("default") : key, every, send, maxReplay == null ? 1000 : maxReplay);
   }

@@ -20,7 +20,7 @@ public record ResumeSpec(MessageTemplate feed, MessageTemplate after) {
   @JsonCreator
   public ResumeSpec(
       @JsonProperty("feed") MessageTemplate feed,
-      @JsonProperty(value = "after", required = true) MessageTemplate after) {
+      @JsonProperty("after") MessageTemplate after) {
     this.feed = feed == null ? MessageTemplate.of("default") : feed;
     this.after = after;
   }

@@ -2,7 +2,9 @@ package dev.wschaos.simulator.behaviour.conversation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.plan.PlanMapper;
@@ -22,18 +24,23 @@ public final class Unmatched {
   public static final Unmatched IGNORE = new Unmatched("ignore", null, null);
   public static final Unmatched ECHO = new Unmatched("echo", null, null);
 
-  private final String mode;
+  private final Object mode;
   private final Fault fault;
   private final String error;
 
-  private Unmatched(String mode, Fault fault, String error) {
+  private Unmatched(Object mode, Fault fault, String error) {
     this.mode = mode;
     this.fault = fault;
     this.error = error;
   }
 
   public static Unmatched fault(ConnectionFault fault) {
-    return new Unmatched(null, fault, null);
+    try {
+      ObjectMapper mapper = PlanMapper.json();
+      return new Unmatched(mapper.readTree(mapper.writerFor(Fault.class).writeValueAsString(fault)), fault, null);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + fault, e);
+    }
   }
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -47,16 +54,17 @@ public final class Unmatched {
       };
     }
     try {
-      return new Unmatched(null, PlanMapper.json().treeToValue(node, Fault.class), null);
+      return new Unmatched(node, PlanMapper.json().treeToValue(node, Fault.class), null);
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-      return new Unmatched(null, null, "not ignore, echo or a connection fault: " + message);
+      return new Unmatched(node, null, "not ignore, echo or a connection fault: " + message);
     }
   }
 
+  /** The plan's text: the mode, or the fault as it was written. */
   @JsonValue
   Object value() {
-    return fault != null ? fault : mode;
+    return mode;
   }
 
   public boolean ignores() {
@@ -84,6 +92,6 @@ public final class Unmatched {
 
   @Override
   public String toString() {
-    return fault != null ? fault.toString() : mode;
+    return fault != null ? fault.toString() : String.valueOf(mode);
   }
 }
