@@ -3,6 +3,12 @@ package dev.wschaos.simulator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
+import dev.wschaos.simulator.behaviour.conversation.Exchange;
+import dev.wschaos.simulator.behaviour.conversation.FeedSpec;
+import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
+import dev.wschaos.simulator.plan.message.MessageMatch;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -109,6 +115,20 @@ class ConversationPlanTest {
         "bad.yaml:5:5: rules[3].trigger: set at most one of afterMessages, after, onMessage, when (none means: on open)",
         "bad.yaml:5:22: rules[3].trigger.when.binary: only 'binary: true' is meaningful (leave it out to match text "
             + "messages)");
+  }
+
+  @Test
+  void theJavaExampleOfTheDocsBuildsAValidPlan() {
+    Plan plan = Plan.named("chat").withBehaviour(ConversationBehaviour.create()
+        .withSubprotocols(List.of("chat.v2"))
+        .step(Exchange.reply(MessageMatch.json("type", "auth"), "{\"type\":\"ready\"}"))
+        .step(Exchange.reply(MessageMatch.json("type", "subscribe"), "{\"type\":\"subscribed\"}")
+            .withFeed(FeedSpec.of("{{message.room}}", Duration.ofMillis(200), "{\"seq\":{{feed.seq}}}"))))
+        .withRule(Rule.of(Match.attempt(AttemptRange.exactly(1)),
+            new WithholdReplyFault(MessageMatch.json("type", "auth"))));
+    assertThat(plan.validate()).isEmpty();
+    assertThat(PlanLoader.toYaml(PlanLoader.parse(PlanLoader.toYaml(plan), "round trip")))
+        .isEqualTo(PlanLoader.toYaml(plan));
   }
 
   private static InvalidPlanException parseFailure(String yaml) {
