@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.wschaos.simulator.behaviour.Behaviour;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.EchoBehaviour;
+import dev.wschaos.simulator.fault.conversation.ConversationFault;
 import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.fleet.TimelineStep;
 import java.util.ArrayList;
@@ -128,6 +130,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       limits.validate(problems.at("limits"));
     }
     validateRules(rules, problems.at("rules"));
+    requireConversation(rules, problems.at("rules"));
     for (int i = 0; i < timeline.size(); i++) {
       TimelineStep step = timeline.get(i);
       Problems at = problems.at("timeline").at(i);
@@ -137,6 +140,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       }
       step.validate(at);
       validateRules(step.rules(), at.at("rules"));
+      requireConversation(step.rules(), at.at("rules"));
     }
     return problems.list();
   }
@@ -148,6 +152,18 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       throw new InvalidPlanException(what, problems);
     }
     return this;
+  }
+
+  private void requireConversation(List<Rule> list, Problems at) {
+    if (behaviour instanceof ConversationBehaviour) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null && list.get(i).fault() instanceof ConversationFault fault) {
+        at.at(i).at("fault").error("'" + fault.type() + "' is a protocol fault: it acts on a conversation, and "
+            + "this plan's behaviour is not one (set behaviour: {type: conversation, ...}, see docs/conversations.md)");
+      }
+    }
   }
 
   private static void validateRules(List<Rule> rules, Problems at) {

@@ -100,6 +100,7 @@ class ConversationPlanTest {
   @Test
   void badProtocolFaultsAndMessageTriggersAreRefused() {
     InvalidPlanException e = parseFailure("""
+        behaviour: {type: conversation}
         rules:
           - fault: {type: error-reply, when: {json: {type: subscribe}}, reply: []}
           - fault: {type: delay-reply, when: {text: "(x"}, delay: 0s}
@@ -108,13 +109,31 @@ class ConversationPlanTest {
             fault: {type: close, code: 4000}
         """);
     assertThat(e.problems()).extracting(PlanProblem::toString).containsExactly(
-        "bad.yaml:2:65: rules[0].fault.reply: list at least one message (to send nothing, use withhold-reply)",
-        "bad.yaml:3:39: rules[1].fault.when.text: '(x' is not a valid regular expression: Unclosed group near index 2",
-        "bad.yaml:3:52: rules[1].fault.delay: must be positive (e.g. 2s)",
-        "bad.yaml:4:30: rules[2].fault.count: 0 is out of range: 1 or more",
-        "bad.yaml:5:5: rules[3].trigger: set at most one of afterMessages, after, onMessage, when (none means: on open)",
-        "bad.yaml:5:22: rules[3].trigger.when.binary: only 'binary: true' is meaningful (leave it out to match text "
+        "bad.yaml:3:65: rules[0].fault.reply: list at least one message (to send nothing, use withhold-reply)",
+        "bad.yaml:4:39: rules[1].fault.when.text: '(x' is not a valid regular expression: Unclosed group near index 2",
+        "bad.yaml:4:52: rules[1].fault.delay: must be positive (e.g. 2s)",
+        "bad.yaml:5:30: rules[2].fault.count: 0 is out of range: 1 or more",
+        "bad.yaml:6:5: rules[3].trigger: set at most one of afterMessages, after, onMessage, when (none means: on open)",
+        "bad.yaml:6:22: rules[3].trigger.when.binary: only 'binary: true' is meaningful (leave it out to match text "
             + "messages)");
+  }
+
+  @Test
+  void protocolFaultsNeedAConversation() {
+    InvalidPlanException e = parseFailure("""
+        rules:
+          - fault: {type: stop-heartbeat}
+        timeline:
+          - at: 1s
+            for: 2s
+            rules:
+              - fault: {type: feed-skip}
+        """);
+    assertThat(e.problems()).extracting(PlanProblem::toString).containsExactly(
+        "bad.yaml:2:5: rules[0].fault: 'stop-heartbeat' is a protocol fault: it acts on a conversation, and this "
+            + "plan's behaviour is not one (set behaviour: {type: conversation, ...}, see docs/conversations.md)",
+        "bad.yaml:7:9: timeline[0].rules[0].fault: 'feed-skip' is a protocol fault: it acts on a conversation, and "
+            + "this plan's behaviour is not one (set behaviour: {type: conversation, ...}, see docs/conversations.md)");
   }
 
   @Test
