@@ -29,7 +29,10 @@ class ConversationPlanTest {
   void protocolFaultsAndMessageTriggersLoadAndRoundTrip() {
     Plan plan = PlanLoader.parse("""
         name: faults
-        behaviour: {type: conversation, unmatched: echo}
+        behaviour:
+          type: conversation
+          unmatched: echo
+          heartbeat: {send: {binary: AQ==}, every: 1s, expect: {binary: true}, within: 2s, onMiss: {type: drop}}
         rules:
           - match: {attempt: 1}
             fault: {type: withhold-reply, when: {json: {type: auth}}}
@@ -50,7 +53,7 @@ class ConversationPlanTest {
         """, "faults.yaml");
     String yaml = PlanLoader.toYaml(plan);
     assertThat(PlanLoader.toYaml(PlanLoader.parse(yaml, "round trip"))).isEqualTo(yaml);
-    assertThat(yaml).contains("unmatched: echo", "/payload/room: admin", "binary: AAE=");
+    assertThat(yaml).contains("unmatched: echo", "/payload/room: admin", "binary: AAE=", "type: drop");
   }
 
   @Test
