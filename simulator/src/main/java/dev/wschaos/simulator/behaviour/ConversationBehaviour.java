@@ -88,7 +88,7 @@ public record ConversationBehaviour(List<String> subprotocols, List<Reply> onOpe
   public void validate(Problems problems) {
     for (int i = 0; i < subprotocols.size(); i++) {
       String name = subprotocols.get(i);
-      if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+      if (name == null || name.isBlank() || !name.chars().allMatch(ConversationBehaviour::isTokenChar)) {
         problems.at("subprotocols").at(i).error("'" + name + "' is not a subprotocol token (RFC 6455: visible "
             + "ASCII, no separators such as , ; / or spaces)");
       }
@@ -111,5 +111,9 @@ public record ConversationBehaviour(List<String> subprotocols, List<Reply> onOpe
       heartbeat.validate(problems.at("heartbeat"));
     }
     unmatched.validate(problems.at("unmatched"));
+  }
+
+  private static boolean isTokenChar(int c) {
+    return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
   }
 }

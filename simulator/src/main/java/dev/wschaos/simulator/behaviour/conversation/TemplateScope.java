@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The variables templates see on one connection (see {@code TemplateVariables}), built only when a template needs them. */
+/** The variables templates see on one connection (see {@code TemplateVariables}), built only when needed. */
 final class TemplateScope {
 
   private final LiveConnection connection;
@@ -67,7 +67,7 @@ final class TemplateScope {
     }
   }
 
-  /** {@code random.uuid}, {@code random.id} (16 hex digits), {@code random.number}: from the connection's seeded source. */
+  /** {@code random.uuid}, {@code random.id} (16 hex digits), {@code random.number}: the connection's seeded draws. */
   public static final class Randoms {
     private final LiveConnection connection;
 
