@@ -8,6 +8,12 @@ import dev.wschaos.simulator.fault.connection.HalfOpenFault;
 import dev.wschaos.simulator.fault.connection.IgnoreCloseFault;
 import dev.wschaos.simulator.fault.connection.NoPongFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
+import dev.wschaos.simulator.fault.conversation.DelayReplyFault;
+import dev.wschaos.simulator.fault.conversation.ErrorReplyFault;
+import dev.wschaos.simulator.fault.conversation.FeedRepeatFault;
+import dev.wschaos.simulator.fault.conversation.FeedSkipFault;
+import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
+import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
@@ -68,6 +74,13 @@ public final class FaultTypes {
     register(DropMessagesFault.class);
     register(DuplicateMessagesFault.class);
     register(ReorderMessagesFault.class);
+    // protocol faults, acting on a conversation
+    register(WithholdReplyFault.class);
+    register(ErrorReplyFault.class);
+    register(DelayReplyFault.class);
+    register(StopHeartbeatFault.class);
+    register(FeedSkipFault.class);
+    register(FeedRepeatFault.class);
   }
 
   private FaultTypes() {}

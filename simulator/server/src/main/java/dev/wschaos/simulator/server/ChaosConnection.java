@@ -9,6 +9,10 @@ import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
+import dev.wschaos.simulator.fault.conversation.ConversationPort;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.traffic.ChannelTrafficShapingHandler;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -325,6 +329,11 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public void inbound(MessageFlow flow) {
     this.inbound = flow;
+  }
+
+  @Override
+  public ConversationPort conversation() {
+    return behaviour instanceof ConversationPort port ? port : null;
   }
 
   @Override

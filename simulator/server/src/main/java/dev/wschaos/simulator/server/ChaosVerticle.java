@@ -191,7 +191,8 @@ public final class ChaosVerticle extends VerticleBase {
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
     pendingAccepts++;
-    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
+    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
+        policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
         webSocket -> {
           pendingAccepts--;
           opened(id, webSocket, upgrade, attempt.client(), book, decision);

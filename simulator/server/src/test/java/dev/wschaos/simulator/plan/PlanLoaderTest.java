@@ -97,7 +97,7 @@ class PlanLoaderTest {
     assertProblems("rules:\n  - fault: {type: clsoe}\n", "bad.yaml:2:5: rules[0].fault: unknown fault type 'clsoe'; "
         + "allowed: " + String.join(", ", new TreeSet<>(FaultTypes.all().keySet())));
     assertProblems("rules:\n  - fault: {code: 1000}\n", "rules[0].fault: missing 'type': name the fault type");
-    assertProblems("behaviour: {type: mirror}\n", "unknown behaviour type 'mirror'; allowed: echo, silent, ticker");
+    assertProblems("behaviour: {type: mirror}\n", "unknown behaviour type 'mirror'; allowed: conversation, echo, silent, ticker");
   }
 
   @Test
