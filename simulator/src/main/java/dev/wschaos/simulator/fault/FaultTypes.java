@@ -9,10 +9,15 @@ import dev.wschaos.simulator.fault.connection.DropFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
+import dev.wschaos.simulator.fault.handshake.MangledUpgradeFault;
+import dev.wschaos.simulator.fault.handshake.NginxErrorFault;
+import dev.wschaos.simulator.fault.handshake.RawResponseFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
+import dev.wschaos.simulator.fault.handshake.SlowHeadersFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
+import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -43,6 +48,11 @@ public final class FaultTypes {
     register("abort", AbortFault.class);
     register("bad-accept", BadAcceptFault.class);
     register("subprotocol-mismatch", SubprotocolMismatchFault.class);
+    register("wrong-status", WrongStatusFault.class);
+    register("nginx-error", NginxErrorFault.class);
+    register("mangled-upgrade", MangledUpgradeFault.class);
+    register("raw-response", RawResponseFault.class);
+    register("slow-headers", SlowHeadersFault.class);
     // connection faults
     register("close", CloseFault.class);
     register("drop", DropFault.class);
