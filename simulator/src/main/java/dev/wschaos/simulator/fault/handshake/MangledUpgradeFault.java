@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public record MangledUpgradeFault(List<String> omit, Map<String, String> headers
                              @JsonProperty("version") String version,
                              @JsonProperty("body") String body) {
     this.omit = omit == null ? List.of() : List.copyOf(omit);
-    this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+    this.headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.version = version;
     this.body = body;
   }

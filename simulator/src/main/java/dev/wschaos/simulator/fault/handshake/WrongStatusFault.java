@@ -7,13 +7,15 @@ import dev.wschaos.simulator.fault.HandshakeExchange;
 import dev.wschaos.simulator.fault.HandshakeFault;
 import dev.wschaos.simulator.fault.RawAnswer;
 import dev.wschaos.simulator.plan.Problems;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Answer the upgrade with any status but 101, written byte for byte: {@code 200 OK} with an HTML page (an SPA dev
  * server's index.html fallback, a captive portal), a {@code 426} naming another protocol, an {@code HTTP/1.0} status
  * line. The body defaults to a small index.html for 200 and to {@code "<status> <reason>\n"} otherwise;
- * {@code Content-Length} and {@code Content-Type} are added unless given. {@code Connection: close} in the headers
+ * headers go out in the order given, then {@code Content-Type} and {@code Content-Length} unless given. {@code Connection: close} in the headers
  * closes TCP after the answer; otherwise the server keeps it until the client leaves (at most 10 s).
  *
  * <pre>{@code
@@ -41,7 +43,7 @@ public record WrongStatusFault(int status, String reason, String version, Map<St
     this.status = status;
     this.reason = reason;
     this.version = version;
-    this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+    this.headers = headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     this.body = body;
   }
 
