@@ -16,10 +16,15 @@ import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
 import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
+import dev.wschaos.simulator.fault.handshake.MangledUpgradeFault;
+import dev.wschaos.simulator.fault.handshake.NginxErrorFault;
+import dev.wschaos.simulator.fault.handshake.RawResponseFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
+import dev.wschaos.simulator.fault.handshake.SlowHeadersFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
+import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -50,6 +55,11 @@ public final class FaultTypes {
     register(AbortFault.class);
     register(BadAcceptFault.class);
     register(SubprotocolMismatchFault.class);
+    register(WrongStatusFault.class);
+    register(NginxErrorFault.class);
+    register(MangledUpgradeFault.class);
+    register(RawResponseFault.class);
+    register(SlowHeadersFault.class);
     // connection faults
     register(CloseFault.class);
     register(DropFault.class);

@@ -210,6 +210,11 @@ public final class RawClient implements AutoCloseable {
     sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Exactly {@code n} bytes, or fewer if the server ends the connection first. */
+  public byte[] readExactly(int n) throws IOException {
+    return in.readNBytes(n);
+  }
+
   /** One read from the socket, as TCP delivered it: how many bytes came in it (-1 at the end). */
   public int readSome(byte[] buffer) throws IOException {
     return in.read(buffer);
