@@ -70,6 +70,16 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "bearer token every admin call must send (default: env " + AdminSettings.TOKEN_ENV + ", else none)")
   String adminToken;
 
+  @Option(names = "--admin-allowed-hosts", paramLabel = "NAME", split = ",",
+      description = "Host names the admin API serves besides its address, localhost and IP addresses: exact names, "
+          + ".example.com for a domain, * for any (default: none)")
+  java.util.List<String> adminAllowedHosts = new java.util.ArrayList<>();
+
+  @Option(names = "--admin-allowed-origins", paramLabel = "ORIGIN", split = ",",
+      description = "browser origins (http://host:port) allowed to call the admin API cross-origin, * for any "
+          + "(default: none)")
+  java.util.List<String> adminAllowedOrigins = new java.util.ArrayList<>();
+
   @Option(names = "--journal", paramLabel = "FILE", description = "also write every connection event to FILE as JSON lines")
   Path journalFile;
 
@@ -140,7 +150,7 @@ public final class WsChaosCommand implements Callable<Integer> {
           .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
       if (adminPort != null) {
         String token = adminToken != null ? adminToken : System.getenv(AdminSettings.TOKEN_ENV);
-        builder.admin(new AdminSettings(adminHost, adminPort, token));
+        builder.admin(new AdminSettings(adminHost, adminPort, token, adminAllowedHosts, adminAllowedOrigins));
       }
       server = builder.start();
     } catch (IllegalArgumentException e) {

@@ -90,7 +90,7 @@ class AdminApiAcceptanceTest {
       }
       assertThat(call(server, "PUT", "/plan", "application/yaml", "name: sneaky", null).statusCode()).isEqualTo(401);
       assertThat(server.plan().name()).isEqualTo("healthy");
-      assertThat(call(server, "POST", "/reset", null, "", "s3cret").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "", "s3cret").statusCode()).isEqualTo(200);
     }
   }
 
@@ -250,7 +250,7 @@ class AdminApiAcceptanceTest {
       assertThat(call(server, "GET", "/nope", null, null).statusCode()).isEqualTo(404);
 
       server.replacePlan(Plan.named("to-be-reset"));
-      assertThat(call(server, "POST", "/reset", null, "").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "").statusCode()).isEqualTo(200);
       assertThat(server.plan().name()).isEqualTo("healthy");
       assertThat(json(call(server, "GET", "/journal", null, null)).get("events")).isEmpty();
       fleet.connectAndWait(server.wsUrl("/chat"), "a-", 1);

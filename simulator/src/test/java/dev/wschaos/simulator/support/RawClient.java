@@ -120,6 +120,12 @@ public final class RawClient implements AutoCloseable {
     out.flush();
   }
 
+  /** Send bytes as they are: half requests, oversized lines, anything a well-behaved client would not send. */
+  public void sendRaw(String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
   /** Read the response head and, when it has a Content-Length, its body. */
   public Response readResponse() throws IOException {
     String statusLine = readLine();
