@@ -94,7 +94,10 @@ final class ChaosConnection implements LiveConnection, FleetMember {
     this.book = book;
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
-    webSocket.exceptionHandler(e -> LOG.debug("connection {} ({}): {}", id, upgrade, e.toString()));
+    webSocket.exceptionHandler(e -> {
+      LOG.debug("connection {} ({}): {}", id, upgrade, e.toString());
+      OversizeClose.answer(webSocket, e);
+    });
     webSocket.closeHandler(v -> {
       closed();
       onClosed.run();
