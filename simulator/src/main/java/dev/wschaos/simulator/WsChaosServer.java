@@ -70,7 +70,7 @@ public final class WsChaosServer implements AutoCloseable {
   private final ServerSettings settings;
   private final Long fixedSeed;
   private final AtomicReference<RuleBook> ruleBook;
-  private final ClientTracker clients = new ClientTracker();
+  private final ClientTracker clients;
   private final ChaosVerticle verticle;
   private final String deploymentId;
   private final TlsLab tls;
@@ -86,6 +86,7 @@ public final class WsChaosServer implements AutoCloseable {
   private WsChaosServer(Builder builder) {
     builder.plan.requireValid("'" + builder.plan.name() + "'");
     this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.limits);
+    this.clients = new ClientTracker(builder.limits.maxClients());
     this.fixedSeed = builder.seed;
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
     this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);

@@ -213,6 +213,19 @@ class TlsProfilesAcceptanceTest {
   }
 
   @Test
+  void theCaEndpointRefusesAForeignHost() throws Exception {
+    int port = server.tls().port(TlsProfile.VALID);
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trusting.getSocketFactory()
+        .createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + TlsLab.CA_PATH + " HTTP/1.1\r\nHost: evil.example:" + port
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 403").contains("evil.example").doesNotContain("BEGIN CERTIFICATE");
+    }
+  }
+
+  @Test
   void everyTlsListenerServesTheRootCa() throws Exception {
     HttpResponse<String> response = jdk().send(HttpRequest.newBuilder(
             URI.create("https://127.0.0.1:" + server.tls().port(TlsProfile.VALID) + TlsLab.CA_PATH)).build(),

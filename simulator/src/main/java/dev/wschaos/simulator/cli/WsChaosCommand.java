@@ -84,6 +84,11 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "largest client frame, else close 1009 (default: ${DEFAULT-VALUE})")
   int maxFrameSize;
 
+  @Option(names = "--max-clients", defaultValue = "100000", paramLabel = "N",
+      description = "clients whose attempt counts and ticker state are remembered; the least recently seen is "
+          + "forgotten past that (default: ${DEFAULT-VALUE})")
+  int maxClients;
+
   @Option(names = "--admin-port", paramLabel = "PORT",
       description = "serve the admin API and /metrics on this port (0: a free one; default: no admin API)")
   Integer adminPort;
@@ -158,7 +163,7 @@ public final class WsChaosCommand implements Callable<Integer> {
     try {
       limits = new ServerLimits("0".equals(handshakeTimeout.trim()) ? Duration.ZERO
           : DurationText.parse(handshakeTimeout), maxRequestLine, maxHeaderSize, maxQueryLength, maxMessageSize,
-          maxFrameSize);
+          maxFrameSize, maxClients);
     } catch (IllegalArgumentException e) {
       err.println("wschaos: limits: " + e.getMessage());
       err.flush();

@@ -2,6 +2,7 @@ package dev.wschaos.simulator.tls;
 
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.server.HostCheck;
 import dev.wschaos.simulator.server.ListenerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import io.vertx.core.Future;
@@ -43,7 +44,7 @@ final class TlsVerticle extends VerticleBase {
     this.server = server;
     this.settings = settings;
     this.lab = lab;
-    this.handler = new CaEndpoint(lab.caPem(), upgrades);
+    this.handler = new CaEndpoint(lab.caPem(), HostCheck.of(server.host(), List.of()), upgrades);
     this.initial = initial;
   }
 
