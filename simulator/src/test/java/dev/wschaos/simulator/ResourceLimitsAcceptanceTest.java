@@ -80,6 +80,17 @@ class ResourceLimitsAcceptanceTest {
   }
 
   @Test
+  void fragmentsOverTheMessageLimitAreClosedWith1009() throws Exception {
+    try (RawClient raw = RawClient.upgraded(server.wsUrl("/ws?clientId=fragments"))) {
+      raw.sendFrame(false, 0x1, "f".repeat(600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      raw.sendFrame(true, 0x0, "g".repeat(600).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      RawClient.Frame frame = raw.readFrame();
+      assertThat(frame.opcode()).isEqualTo(0x8);
+      assertThat(frame.closeCode()).isEqualTo(1009);
+    }
+  }
+
+  @Test
   void aMessageOverTheLimitIsClosedWith1009() throws Exception {
     try (RawClient raw = RawClient.upgraded(server.wsUrl("/ws?clientId=big"))) {
       raw.sendText("small");
