@@ -10,9 +10,6 @@ import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
 import dev.wschaos.simulator.fault.conversation.ConversationPort;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.traffic.ChannelTrafficShapingHandler;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -102,7 +99,10 @@ final class ChaosConnection implements LiveConnection {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
-    webSocket.exceptionHandler(e -> LOG.debug("connection {} ({}): {}", id, upgrade, e.toString()));
+    webSocket.exceptionHandler(e -> {
+      LOG.debug("connection {} ({}): {}", id, upgrade, e.toString());
+      OversizeClose.answer(webSocket, e);
+    });
     webSocket.closeHandler(v -> {
       closed();
       onClosed.run();

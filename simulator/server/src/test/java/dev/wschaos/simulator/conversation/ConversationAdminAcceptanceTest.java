@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wschaos.simulator.WsChaosServer;
-import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
+import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.support.JdkClient;
 import java.nio.file.Files;

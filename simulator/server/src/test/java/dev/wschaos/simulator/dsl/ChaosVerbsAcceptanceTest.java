@@ -3,8 +3,8 @@ package dev.wschaos.simulator.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.WsChaosServer;
-import dev.wschaos.simulator.plan.FaultTypes;
 import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.plan.FaultTypes;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.support.JdkClient;

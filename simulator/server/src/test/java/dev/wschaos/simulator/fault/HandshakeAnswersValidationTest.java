@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.wschaos.simulator.common.InvalidPlanException;
-import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.common.PlanProblem;
+import dev.wschaos.simulator.plan.PlanLoader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

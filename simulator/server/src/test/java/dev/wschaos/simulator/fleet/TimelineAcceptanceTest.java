@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.journal.JournalQuery;
-import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -17,11 +17,11 @@ import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TimelineAcceptanceTest {

@@ -1,20 +1,20 @@
 package dev.wschaos.simulator.plan;
 
-import dev.wschaos.simulator.common.InvalidPlanException;
-import dev.wschaos.simulator.common.PlanProblem;
-import dev.wschaos.simulator.match.AttemptRange;
-import dev.wschaos.simulator.match.Match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.conversation.Exchange;
 import dev.wschaos.simulator.behaviour.conversation.FeedSpec;
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
+import dev.wschaos.simulator.match.AttemptRange;
+import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.message.MessageMatch;
-import java.time.Duration;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConversationPlanTest {

@@ -1,10 +1,10 @@
 package dev.wschaos.simulator.plan;
 
-import dev.wschaos.simulator.common.InvalidPlanException;
-import dev.wschaos.simulator.common.PlanProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import java.io.IOException;
 import java.nio.file.Files;
