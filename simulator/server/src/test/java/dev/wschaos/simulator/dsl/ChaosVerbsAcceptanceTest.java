@@ -3,6 +3,8 @@ package dev.wschaos.simulator.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
+import dev.wschaos.simulator.behaviour.conversation.Unmatched;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.plan.FaultTypes;
 import dev.wschaos.simulator.plan.Plan;
@@ -30,7 +32,9 @@ class ChaosVerbsAcceptanceTest {
 
   @BeforeEach
   void start() {
-    server = Simulators.start(Plan.healthy());
+    // a conversation that echoes what it does not script: clients see echo, and protocol faults have a conversation
+    server = Simulators.start(Plan.healthy()
+        .withBehaviour(ConversationBehaviour.create().withUnmatched(Unmatched.ECHO)));
     chaos = Chaos.of(server);
   }
 
