@@ -11,6 +11,7 @@ import dev.wschaos.scenarios.catalogue.ChaosScenario;
 import dev.wschaos.scenarios.catalogue.ReconnectFacts;
 import dev.wschaos.scenarios.catalogue.RunFacts;
 import dev.wschaos.scenarios.catalogue.Slo;
+import dev.wschaos.scenarios.catalogue.Verdict;
 import dev.wschaos.scenarios.client.ClientLedger;
 import dev.wschaos.scenarios.client.WsClient;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
@@ -32,7 +33,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +63,6 @@ final class ChaosRun {
   private final String baseUrl;
   private final WsClient client;
   private final List<Integer> samples = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, Slo.Result> results = Collections.synchronizedMap(new LinkedHashMap<>());
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "wschaos-sampler");
     t.setDaemon(true);
@@ -72,6 +71,7 @@ final class ChaosRun {
   private final List<String> actionErrors = Collections.synchronizedList(new ArrayList<>());
   private volatile long endAtMillis = Long.MAX_VALUE;
   private volatile ReconnectFacts reconnects;
+  private volatile Verdict verdict;
   private volatile String reconnectsError;
   private JvmMeter meter;
   private volatile List<Path> reportFiles = List.of();
@@ -195,26 +195,36 @@ final class ChaosRun {
 
   PopulationBuilder population() {
     ScenarioBuilder fleet = scenario(scenario.name()).exec(client.sessionUntil(() -> endAtMillis));
-    ChainBuilder verdict = exec(s -> {
+    ChainBuilder judging = exec(s -> {
       evaluate();
       return s;
     });
     for (Slo slo : scenario.slos()) {
-      verdict = verdict.exec(dummy(sloRequest(slo), 0).withSuccess(s -> results.get(slo.name()).passed()));
+      judging = judging.exec(dummy(sloRequest(slo), 0)
+          .withSuccess(s -> !verdict.results().get(slo.name()).failed()));
     }
+    judging = judging.exec(dummy(fleetActionsRequest(), 0).withSuccess(s -> verdict.actionErrors().isEmpty()));
     var injection = scenario.injection().atOnce() ? atOnceUsers(users) : rampUsers(users).during(ramp);
     return fleet.injectOpen(injection).protocols(WsClient.protocol(baseUrl))
-        .andThen(scenario(scenario.name() + " verdict").exec(verdict).injectOpen(atOnceUsers(1))
+        .andThen(scenario(scenario.name() + " verdict").exec(judging).injectOpen(atOnceUsers(1))
             .protocols(WsClient.protocol(baseUrl)));
   }
 
-  /** One assertion per SLO, on the request named after it: the run fails, naming each SLO that failed. */
+  /**
+   * One assertion per SLO, on the request named after it: the run fails, naming each SLO that failed (a skipped SLO
+   * does not fail it); one more on the fleet actions: an action that failed fails the run.
+   */
   List<Assertion> assertions() {
     List<Assertion> out = new ArrayList<>();
     for (Slo slo : scenario.slos()) {
       out.add(details(sloRequest(slo)).failedRequests().count().is(0L));
     }
+    out.add(details(fleetActionsRequest()).failedRequests().count().is(0L));
     return out;
+  }
+
+  private String fleetActionsRequest() {
+    return "fleet actions " + scenario.name();
   }
 
   private String sloRequest(Slo slo) {
@@ -229,15 +239,7 @@ final class ChaosRun {
       reconnectsError = e.getMessage();
     }
     RunFacts facts = new RunFacts(users, snapshot, simulator == null ? null : simulator.describe(), List.copyOf(samples), reconnects);
-    for (Slo slo : scenario.slos()) {
-      Slo.Result result;
-      try {
-        result = slo.evaluate(facts);
-      } catch (RuntimeException e) {
-        result = new Slo.Result(false, false, "check failed: " + e);
-      }
-      results.put(slo.name(), result);
-    }
+    verdict = Verdict.judge(scenario.slos(), facts, List.copyOf(actionErrors));
     String report = report(snapshot);
     System.out.println(report);
     try {
@@ -259,8 +261,7 @@ final class ChaosRun {
 
   private String report(ClientLedger.Snapshot c) {
     StringBuilder out = new StringBuilder();
-    boolean passed = results.values().stream().allMatch(Slo.Result::passed);
-    out.append("\n===== wschaos verdict: ").append(passed ? "PASSED" : "FAILED").append(" =====\n")
+    out.append("\n===== wschaos verdict: ").append(verdict.headline()).append(" =====\n")
         .append(describe()).append('\n')
         .append(String.format("clients: %d connects, %d failed handshakes, peak %d connected, %d messages, "
                 + "%d ticks (%d missed)%n", c.connects(), c.connectFailures(), c.peakConnected(), c.messages(),
@@ -275,13 +276,12 @@ final class ChaosRun {
             + ", open connections sampled at the end " + samples).append('\n')
         .append(reconnects == null ? "" : simulatorView())
         .append(reconnectsError == null ? "" : "reconnect analytics unavailable: " + reconnectsError + "\n")
-        .append(actionErrors.isEmpty() ? "" : "fleet actions failed: " + actionErrors + "\n")
         .append(meter == null ? "" : meter.summary() + "\n");
     for (Slo slo : scenario.slos()) {
-      Slo.Result r = results.get(slo.name());
-      out.append(String.format("  %-8s %-28s %s -- %s%n", r.skipped() ? "SKIPPED" : r.passed() ? "PASS" : "FAIL",
-          slo.name(), slo.demand(), r.observed()));
+      Slo.Result r = verdict.results().get(slo.name());
+      out.append(String.format("  %-8s %-28s %s -- %s%n", r.outcome(), slo.name(), slo.demand(), r.observed()));
     }
+    verdict.actionErrors().forEach(e -> out.append("  FAIL     fleet action -- ").append(e).append('\n'));
     return out.toString();
   }
 

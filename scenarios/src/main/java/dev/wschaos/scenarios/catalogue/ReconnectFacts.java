@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.Finding;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import java.util.Map;
  */
 public record ReconnectFacts(int clients, int attempts, Map<String, Integer> findings, Map<String, String> examples,
                              List<Recovery> recoveries) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Recovery after one fleet event ({@code fleet.recoveries[]}); percentiles are null when not reached. */
   public record Recovery(String label, double offsetMillis, int affected, int lost, int recovered, Long p50Millis,
@@ -62,7 +61,7 @@ public record ReconnectFacts(int clients, int attempts, Map<String, Integer> fin
   public static ReconnectFacts parse(String json) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Json.mapper().readTree(json);
     } catch (IOException e) {
       throw new IllegalArgumentException("not a reconnect report: " + e.getMessage(), e);
     }

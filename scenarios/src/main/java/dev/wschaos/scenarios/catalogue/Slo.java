@@ -10,10 +10,13 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * Slo slo = Slo.reconnectWithin(99, 5_000);
- * Slo.Result r = slo.evaluate(facts);   // r.passed(), r.observed()
+ * Slo.Result r = slo.evaluate(facts);   // r.outcome(): PASS, FAIL or SKIPPED; r.observed()
  * }</pre>
  */
 public interface Slo {
+
+  /** Why a simulator-side SLO is skipped: a remote run without the admin API cannot ask the simulator. */
+  String NOT_VISIBLE = "simulator not visible: give the remote simulator's admin URL, -Dadmin=http://host:port";
 
   String name();
 
@@ -22,14 +25,38 @@ public interface Slo {
 
   Result evaluate(RunFacts facts);
 
-  /** The outcome; {@code skipped} when the facts it needs are not available (the run does not fail on it). */
-  record Result(boolean passed, boolean skipped, String observed) {
-    static Result of(boolean passed, String observed) {
-      return new Result(passed, false, observed);
+  /** How an SLO came out: a skipped SLO (its facts were not available) is neither passed nor failed. */
+  enum Outcome { PASS, FAIL, SKIPPED }
+
+  /** The outcome and what was observed (for a skipped SLO: why it could not be judged). */
+  record Result(Outcome outcome, String observed) {
+    public Result {
+      java.util.Objects.requireNonNull(outcome, "outcome");
     }
 
-    static Result skip(String why) {
-      return new Result(true, true, why);
+    public static Result of(boolean passed, String observed) {
+      return new Result(passed ? Outcome.PASS : Outcome.FAIL, observed);
+    }
+
+    public static Result skip(String why) {
+      return new Result(Outcome.SKIPPED, why);
+    }
+
+    public static Result failed(String why) {
+      return new Result(Outcome.FAIL, why);
+    }
+
+    /** Judged and met; false for a skipped SLO. */
+    public boolean passed() {
+      return outcome == Outcome.PASS;
+    }
+
+    public boolean failed() {
+      return outcome == Outcome.FAIL;
+    }
+
+    public boolean skipped() {
+      return outcome == Outcome.SKIPPED;
     }
   }
 
@@ -142,8 +169,11 @@ public interface Slo {
   /** Simulator-side: over the last seconds of the run the simulator held >= {@code fraction} x users connections. */
   static Slo fleetConnected(double fraction) {
     return of("fleet-connected", "simulator holds >= " + fraction + " x users connections at the end", f -> {
-      if (!f.simulatorVisible()) {
-        return Result.skip("simulator not visible (remote target): skipped until the control plane journal exists");
+      if (f.simulatorSource() == null) {
+        return Result.skip(NOT_VISIBLE);
+      }
+      if (f.serverOpenConnections().isEmpty()) {
+        return Result.skip("no sample of the simulator's open connections was taken (the run is too short)");
       }
       int min = f.serverOpenConnections().stream().mapToInt(Integer::intValue).min().orElse(0);
       return Result.of(min >= Math.ceil(fraction * f.users()), "min " + min + " of " + f.users()
@@ -159,7 +189,7 @@ public interface Slo {
     return of("fleet-recovery-p" + p, "after each fleet event, p" + p + " of lost clients back within " + maxMillis
         + " ms", f -> {
       if (f.reconnects() == null) {
-        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+        return Result.skip(NOT_VISIBLE);
       }
       List<ReconnectFacts.Recovery> events = f.reconnects().eventsWithLosses();
       if (events.isEmpty()) {
@@ -187,7 +217,7 @@ public interface Slo {
   static Slo herdRatioAtMost(double max) {
     return of("herd-ratio", "after each fleet event, peak attempts per second / lost clients <= " + max, f -> {
       if (f.reconnects() == null) {
-        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+        return Result.skip(NOT_VISIBLE);
       }
       List<ReconnectFacts.Recovery> events = f.reconnects().eventsWithLosses();
       if (events.isEmpty()) {
@@ -221,7 +251,7 @@ public interface Slo {
   static Slo noFinding(String name, String check, String demand) {
     return of(name, demand, f -> {
       if (f.reconnects() == null) {
-        return Result.skip("simulator not visible: give -Dadmin for a remote target");
+        return Result.skip(NOT_VISIBLE);
       }
       int clients = f.reconnects().clientsWith(check);
       return Result.of(clients == 0, clients + " of " + f.reconnects().clients() + " clients with " + check

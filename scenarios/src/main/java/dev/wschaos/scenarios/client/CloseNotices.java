@@ -1,33 +1,23 @@
 package dev.wschaos.scenarios.client;
 
 import dev.wschaos.scenarios.policy.Disconnect;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.wschaos.simulator.common.CloseNotice;
 
 /**
  * Reads the simulator's opt-in close notice, {@code {"wschaos":"close","code":1012,...,"retryAfterMs":2000}}, sent
  * just before a close frame to clients that connect with {@code wschaosNotice=1} (Gatling cannot see close codes).
+ * Parsed as JSON ({@link CloseNotice#parse}), whatever the order of its keys.
  */
 public final class CloseNotices {
 
   /** The query parameter to add to the connect URL. */
-  public static final String PARAM = "wschaosNotice=1";
-
-  private static final Pattern NOTICE = Pattern.compile("^\\{\"wschaos\":\"close\",\"code\":(\\d+)");
-  private static final Pattern ADVISED = Pattern.compile("\"retryAfterMs\":(\\d+)");
+  public static final String PARAM = CloseNotice.PARAM + "=1";
 
   private CloseNotices() {}
 
   /** The disconnect a notice announces, or null when {@code text} is not a notice. */
   public static Disconnect parse(String text) {
-    if (text == null || !text.startsWith("{\"wschaos\"")) {
-      return null;
-    }
-    Matcher code = NOTICE.matcher(text);
-    if (!code.find()) {
-      return null;
-    }
-    Matcher advised = ADVISED.matcher(text);
-    return Disconnect.closed(Integer.parseInt(code.group(1)), advised.find() ? Long.parseLong(advised.group(1)) : null);
+    CloseNotice notice = CloseNotice.parse(text);
+    return notice == null ? null : Disconnect.closed(notice.code(), notice.retryAfterMs());
   }
 }

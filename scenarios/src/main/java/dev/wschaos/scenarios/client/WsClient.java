@@ -13,22 +13,24 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
 import dev.wschaos.scenarios.policy.Disconnect;
-import dev.wschaos.scenarios.policy.ReconnectDecision;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import io.gatling.http.action.ws.WsInboundMessage;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A reconnecting WebSocket client as Gatling chains. Gatling's own reconnect is lazy, immediate and blind to close
- * codes, so it is switched off ({@code wsMaxReconnects(0)}) and the {@link ReconnectPolicy} runs here:
+ * codes, so it is switched off ({@code wsMaxReconnects(0)}) and the {@link ReconnectPolicy} runs in each virtual
+ * user's {@link ReconnectMachine} (the state machine, testable without Gatling), which records what happens in the
+ * {@link ClientLedger}; messages are written and read by {@link WireMessages} and {@link CloseNotices}. This class
+ * only builds the chains:
  *
  * <pre>
  *   connect --> behaviour step (heartbeat | echo | ticker | idle) --> notices the loss (close notice, crash, timeout)
@@ -58,24 +60,13 @@ public final class WsClient {
   /** Session key of the virtual user's client id (also sent as {@code ?clientId=}). */
   public static final String CLIENT_ID = "clientId";
 
-  static final String CONNECTED = "wschaos.connected";
-  static final String WHY = "wschaos.why";
-  static final String LOST_AT = "wschaos.lostAt";
-  static final String ATTEMPT = "wschaos.attempt";
-  static final String DELAY = "wschaos.delay";
-  static final String PREV_DELAY = "wschaos.prevDelay";
-  static final String GAVE_UP = "wschaos.gaveUp";
+  static final String MACHINE = "wschaos.machine";
   static final String END_AT = "wschaos.endAt";
-  static final String RANDOM = "wschaos.random";
   static final String SEQ = "wschaos.seq";
   static final String SENT_AT = "wschaos.sentAt";
   static final String EXPECTED = "wschaos.expected";
   static final String REPLY = "wschaos.reply";
-  static final String NOTICE = "wschaos.notice";
-  static final String LAST_SEQ = "wschaos.lastSeq";
-  static final String LAST_MESSAGE_AT = "wschaos.lastMessageAt";
 
-  private static final Pattern TICK_SEQ = Pattern.compile("\"seq\":(\\d+)");
   private static final int MAX_ATTEMPT_LABEL = 6;
 
   private final String path;
@@ -130,15 +121,17 @@ public final class WsClient {
   }
 
   private ChainBuilder life() {
-    return exec(s -> s)
-        .exec(connectAction())
-        .exec(this::afterFirstConnect)
+    return exec(connectAction())
+        .exec(s -> {
+          machine(s).firstConnect(!s.isFailed());
+          return s.markAsSucceeded();
+        })
         .asLongAs(this::running).on(
             doIfOrElse(WsClient::connected).then(step()).orElse(reconnect()))
         .exec(closeAtEnd());
   }
 
-  /** One behaviour step while connected; marks the session disconnected when it notices a loss. */
+  /** One behaviour step while connected; tells the machine when it notices a loss. */
   public ChainBuilder step() {
     if (behaviour instanceof ClientBehaviour.Heartbeat h) {
       return requestReply("heartbeat", h.interval(), h.timeout(), false);
@@ -148,42 +141,57 @@ public final class WsClient {
     }
     if (behaviour instanceof ClientBehaviour.Ticker t) {
       return pause(t.poll()).exec(drain()).exec(s -> {
-        Session next = noticeToLost(s);
-        if (connected(next) && System.currentTimeMillis() - next.getLong(LAST_MESSAGE_AT) > t.staleAfter().toMillis()) {
-          next = lost(next, Disconnect.STALE);
+        ReconnectMachine m = machine(s);
+        m.applyNotice();
+        if (m.connected() && m.silentFor(t.staleAfter())) {
+          m.lost(Disconnect.STALE);
         }
-        return next;
-      }).doIf(s -> Disconnect.STALE.equals(s.get(WHY)) && !connected(s)).then(abandon());
+        return s;
+      }).doIf(s -> !connected(s) && Disconnect.STALE.equals(machine(s).why())).then(abandon());
     }
     ClientBehaviour.Idle idle = (ClientBehaviour.Idle) behaviour;
-    return pause(idle.poll()).exec(drain()).exec(this::noticeToLost);
+    return pause(idle.poll()).exec(drain()).exec(s -> {
+      machine(s).applyNotice();
+      return s;
+    });
   }
 
   /** Reconnect per the policy: the {@code reconnect} group, or {@code gave up: REASON}. */
   public ChainBuilder reconnect() {
-    return exec(dummy(s -> "disconnect: " + ((Disconnect) s.get(WHY)).cause(), 0))
-        .exec(this::decide)
-        .doIf(s -> !s.contains(GAVE_UP)).then(
+    return exec(dummy(s -> "disconnect: " + machine(s).why().cause(), 0))
+        .exec(s -> {
+          machine(s).decide();
+          return s;
+        })
+        .doIf(s -> machine(s).gaveUp() == null).then(
             group("reconnect").on(
-                asLongAs(s -> !connected(s) && !s.contains(GAVE_UP) && beforeEnd(s)).on(
-                    group(s -> attemptLabel(s.getInt(ATTEMPT))).on(
-                        pause(s -> Duration.ofMillis(s.getLong(DELAY)))
-                            .exec(this::beforeAttempt)
+                asLongAs(s -> !connected(s) && machine(s).gaveUp() == null && beforeEnd(s)).on(
+                    group(s -> attemptLabel(machine(s).attempt())).on(
+                        pause(s -> machine(s).delay())
+                            .exec(s -> {
+                              machine(s).attempting();
+                              return s.remove(WS_NAME);
+                            })
                             .exec(connectAction()))
-                        .exec(this::afterAttempt))))
-        .doIf(s -> s.contains(GAVE_UP)).then(
-            exec(dummy(s -> "gave up: " + s.getString(GAVE_UP), 0).withSuccess(false)));
+                        .exec(s -> {
+                          machine(s).attempted(!s.isFailed());
+                          return s.markAsSucceeded();
+                        }))))
+        .doIf(s -> machine(s).gaveUp() != null).then(
+            exec(dummy(s -> "gave up: " + machine(s).gaveUp(), 0).withSuccess(false)));
   }
 
   private ChainBuilder requestReply(String name, Duration interval, Duration timeout, boolean verify) {
     return exec(drain())
-        .exec(this::noticeToLost)
+        .exec(s -> {
+          machine(s).applyNotice();
+          return s;
+        })
         .doIf(WsClient::connected).then(
             exec(s -> {
               long seq = s.getLong(SEQ) + 1;
-              String text = verify
-                  ? "echo " + seq + " from " + s.getString(CLIENT_ID)
-                  : "{\"type\":\"ping\",\"client\":\"" + s.getString(CLIENT_ID) + "\",\"seq\":" + seq + "}";
+              String clientId = s.getString(CLIENT_ID);
+              String text = verify ? WireMessages.echo(clientId, seq) : WireMessages.ping(clientId, seq);
               return s.set(SEQ, seq).set(EXPECTED, text).set(SENT_AT, System.currentTimeMillis()).remove(REPLY);
             })
                 .exitBlockOnFail().on(
@@ -192,77 +200,64 @@ public final class WsClient {
                 .exec(drain())
                 .exec(s -> classifyReply(s, timeout, verify))
                 .doIfOrElse(WsClient::connected).then(pause(interval))
-                .orElse(doIf(s -> Disconnect.HEARTBEAT_TIMEOUT.equals(s.get(WHY))).then(abandon())));
+                .orElse(doIf(s -> Disconnect.HEARTBEAT_TIMEOUT.equals(machine(s).why())).then(abandon())));
   }
 
   private Session classifyReply(Session s, Duration timeout, boolean verify) {
     boolean failed = s.isFailed();
     Session next = s.markAsSucceeded();
-    Disconnect notice = next.get(NOTICE);
-    Disconnect inReply = CloseNotices.parse(next.getString(REPLY));
+    ReconnectMachine m = machine(next);
+    String reply = next.contains(REPLY) ? next.getString(REPLY) : null;
+    Disconnect notice = m.takeNotice();
+    Disconnect inReply = CloseNotices.parse(reply);
     if (inReply != null) {
       notice = inReply;
     }
     if (notice != null) {
-      return lost(next.remove(NOTICE), notice);
-    }
-    if (failed) {
+      m.lost(notice);
+    } else if (failed) {
       long waited = System.currentTimeMillis() - next.getLong(SENT_AT);
-      return lost(next, waited >= timeout.toMillis() * 9 / 10 ? Disconnect.HEARTBEAT_TIMEOUT : Disconnect.DROPPED);
+      m.lost(waited >= timeout.toMillis() * 9 / 10 ? Disconnect.HEARTBEAT_TIMEOUT : Disconnect.DROPPED);
+    } else {
+      m.replied(!verify || Objects.equals(reply, next.getString(EXPECTED)));
     }
-    ledger.message();
-    if (verify && !Objects.equals(next.getString(REPLY), next.getString(EXPECTED))) {
-      ledger.echoMismatch();
-    }
-    return next.set(LAST_MESSAGE_AT, System.currentTimeMillis());
+    return next;
   }
 
   private ChainBuilder drain() {
-    return exec(ws.processUnmatchedMessages(WS_NAME, (messages, s) -> readBuffered(messages, s)));
+    return exec(ws.processUnmatchedMessages(WS_NAME, (messages, s) -> {
+      readBuffered(messages, machine(s));
+      return s;
+    }));
   }
 
-  private Session readBuffered(List<WsInboundMessage> messages, Session s) {
-    Session next = s;
-    Long lastSeq = s.contains(LAST_SEQ) ? s.getLong(LAST_SEQ) : null;
-    long lastAt = s.getLong(LAST_MESSAGE_AT);
+  private void readBuffered(List<WsInboundMessage> messages, ReconnectMachine m) {
     for (WsInboundMessage message : messages) {
       if (!(message instanceof WsInboundMessage.Text text)) {
         continue;
       }
       Disconnect notice = CloseNotices.parse(text.message());
       if (notice != null) {
-        next = next.set(NOTICE, notice);
+        m.noticed(notice);
         continue;
       }
-      lastAt = Math.max(lastAt, text.timestamp());
-      Matcher m = TICK_SEQ.matcher(text.message());
-      if (behaviour instanceof ClientBehaviour.Ticker && m.find()) {
-        long seq = Long.parseLong(m.group(1));
-        if (lastSeq == null || seq > lastSeq) {
-          ledger.tick(lastSeq == null ? 0 : seq - lastSeq - 1);
-          lastSeq = seq;
+      m.messageAt(text.timestamp());
+      if (behaviour instanceof ClientBehaviour.Ticker) {
+        Long seq = WireMessages.tickSeq(text.message());
+        if (seq != null) {
+          m.tick(seq);
         }
       }
     }
-    next = next.set(LAST_MESSAGE_AT, lastAt);
-    return lastSeq == null ? next : next.set(LAST_SEQ, lastSeq);
-  }
-
-  private Session noticeToLost(Session s) {
-    Disconnect notice = s.get(NOTICE);
-    return notice == null || !connected(s) ? s : lost(s.remove(NOTICE), notice);
   }
 
   private Session init(Session s, long endAtMillis) {
     String clientId = s.contains(CLIENT_ID) ? s.getString(CLIENT_ID) : clientPrefix + s.userId();
+    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s.userId());
     return s.set(CLIENT_ID, clientId)
-        .set(CONNECTED, false)
+        .set(MACHINE, new ReconnectMachine(policy, ledger, System::currentTimeMillis, random::nextDouble))
         .set(SEQ, 0L)
-        .set(ATTEMPT, 0)
-        .set(PREV_DELAY, 0L)
-        .set(LAST_MESSAGE_AT, System.currentTimeMillis())
-        .set(END_AT, endAtMillis)
-        .set(RANDOM, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s.userId()));
+        .set(END_AT, endAtMillis);
   }
 
   private io.gatling.javaapi.http.WsConnectActionBuilder connectAction() {
@@ -271,65 +266,13 @@ public final class WsClient {
 
   private String url(Session s) {
     StringBuilder url = new StringBuilder(path).append(path.contains("?") ? '&' : '?')
-        .append("clientId=").append(s.getString(CLIENT_ID)).append('&').append(CloseNotices.PARAM);
-    if (behaviour instanceof ClientBehaviour.Ticker t && t.resume() && s.contains(LAST_SEQ)) {
-      url.append("&lastSeq=").append(s.getLong(LAST_SEQ));
+        .append("clientId=").append(URLEncoder.encode(s.getString(CLIENT_ID), StandardCharsets.UTF_8))
+        .append('&').append(CloseNotices.PARAM);
+    Long resumeFrom = machine(s).resumeFrom();
+    if (behaviour instanceof ClientBehaviour.Ticker t && t.resume() && resumeFrom != null) {
+      url.append("&lastSeq=").append(resumeFrom);
     }
     return url.toString();
-  }
-
-  private Session afterFirstConnect(Session s) {
-    if (s.isFailed()) {
-      ledger.connectFailed();
-      return markLost(s.markAsSucceeded(), Disconnect.HANDSHAKE_FAILED);
-    }
-    ledger.connected(false, 0);
-    return s.set(CONNECTED, true).set(LAST_MESSAGE_AT, System.currentTimeMillis());
-  }
-
-  private Session lost(Session s, Disconnect why) {
-    ledger.disconnected(why);
-    return markLost(s, why);
-  }
-
-  private static Session markLost(Session s, Disconnect why) {
-    return s.set(CONNECTED, false).set(WHY, why).set(LOST_AT, System.currentTimeMillis())
-        .set(ATTEMPT, 0).set(PREV_DELAY, 0L);
-  }
-
-  private Session decide(Session s) {
-    int attempt = s.getInt(ATTEMPT) + 1;
-    Disconnect why = s.get(WHY);
-    SplittableRandom random = s.get(RANDOM);
-    Duration since = Duration.ofMillis(System.currentTimeMillis() - s.getLong(LOST_AT));
-    ReconnectDecision decision = policy.next(why, attempt, since, s.getLong(PREV_DELAY), random::nextDouble);
-    if (decision instanceof ReconnectDecision.Retry retry) {
-      return s.set(ATTEMPT, attempt).set(DELAY, retry.delayMillis()).set(PREV_DELAY, retry.delayMillis());
-    }
-    String reason = ((ReconnectDecision.GiveUp) decision).reason();
-    ledger.gaveUp(reason);
-    return s.set(GAVE_UP, reason);
-  }
-
-  private Session beforeAttempt(Session s) {
-    ledger.attempt(s.get(WHY), System.currentTimeMillis() - s.getLong(LOST_AT));
-    return s.remove(WS_NAME).remove(NOTICE);
-  }
-
-  private Session afterAttempt(Session s) {
-    if (s.isFailed()) {
-      ledger.connectFailed();
-      Disconnect previous = s.get(WHY);
-      Session next = s.markAsSucceeded().set(WHY, Disconnect.HANDSHAKE_FAILED);
-      Session decided = decide(next);
-      return decided.contains(GAVE_UP) ? decided : decided.set(WHY, keepAdvice(previous));
-    }
-    ledger.connected(true, System.currentTimeMillis() - s.getLong(LOST_AT));
-    return s.set(CONNECTED, true).set(LAST_MESSAGE_AT, System.currentTimeMillis());
-  }
-
-  private static Disconnect keepAdvice(Disconnect previous) {
-    return previous.advisedDelayMs() == null ? Disconnect.HANDSHAKE_FAILED : previous;
   }
 
   /**
@@ -346,21 +289,25 @@ public final class WsClient {
     return doIf(WsClient::connected).then(
         exitBlockOnFail().on(exec(ws("close").wsName(WS_NAME).close()))
             .exec(s -> {
-              ledger.closedByClient();
-              return s.markAsSucceeded().set(CONNECTED, false);
+              machine(s).closedByClient();
+              return s.markAsSucceeded();
             }));
   }
 
   private boolean running(Session s) {
-    return !s.contains(GAVE_UP) && beforeEnd(s);
+    return machine(s).gaveUp() == null && beforeEnd(s);
   }
 
   private static boolean beforeEnd(Session s) {
     return System.currentTimeMillis() < s.getLong(END_AT);
   }
 
+  private static ReconnectMachine machine(Session s) {
+    return s.get(MACHINE);
+  }
+
   private static boolean connected(Session s) {
-    return s.getBoolean(CONNECTED);
+    return machine(s).connected();
   }
 
   static String attemptLabel(int attempt) {

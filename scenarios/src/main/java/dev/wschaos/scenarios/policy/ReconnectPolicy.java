@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.common.DurationText;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.PlanMapper;
 import java.time.Duration;
 import java.util.Set;
@@ -38,7 +39,7 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
   /** Handshake statuses that mean the same. */
   public static final Set<Integer> DEFAULT_TERMINAL_STATUSES = Set.of(401, 403, 404);
 
-  private static final ObjectMapper JSON = PlanMapper.json();
+  private static final ObjectMapper JSON = Json.mapper();
 
   @JsonCreator
   public ReconnectPolicy(

@@ -16,6 +16,13 @@ class CloseNoticesTest {
   }
 
   @Test
+  void readsNoticesWhateverTheKeyOrder() {
+    assertThat(CloseNotices.parse("{\"code\":1013,\"retryAfterMs\":1500,\"wschaos\":\"close\",\"reason\":\"x\"}"))
+        .isEqualTo(Disconnect.closed(1013, 1500L));
+    assertThat(CloseNotices.parse("{ \"wschaos\" : \"close\", \"code\" : 1001 }")).isEqualTo(Disconnect.closed(1001, null));
+  }
+
+  @Test
   void ordinaryMessagesAreNotNotices() {
     assertThat(CloseNotices.parse("{\"type\":\"tick\",\"seq\":3}")).isNull();
     assertThat(CloseNotices.parse("{\"wschaos\":\"other\"}")).isNull();

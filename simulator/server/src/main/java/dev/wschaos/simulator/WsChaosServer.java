@@ -10,7 +10,9 @@ import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.analytics.ReconnectAnalytics;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.control.ControlPlane;
 import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
@@ -22,9 +24,13 @@ import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.journal.JsonLinesExport;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
+import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ServerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import dev.wschaos.simulator.tls.TlsLab;
 import dev.wschaos.simulator.tls.TlsSettings;
@@ -71,7 +77,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final ServerSettings settings;
   private final Long fixedSeed;
   private final AtomicReference<RuleBook> ruleBook;
-  private final ClientTracker clients = new ClientTracker();
+  private final ClientTracker clients;
   private final ChaosVerticle verticle;
   private final String deploymentId;
   private final TlsLab tls;
@@ -86,7 +92,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private WsChaosServer(Builder builder) {
     builder.plan.requireValid("'" + builder.plan.name() + "'");
-    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout);
+    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.limits);
+    this.clients = new ClientTracker(builder.limits.maxClients());
     this.fixedSeed = builder.seed;
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
     this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
@@ -208,8 +215,22 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Present {@code profile} on the plan's wss port from the next handshake on (SNI host names kept). */
+  @Override
   public void switchTlsProfile(TlsProfile profile) {
-    replacePlan(plan().withTls(plan().tls().withProfile(profile)));
+    Objects.requireNonNull(profile, "profile");
+    applyTls(control.edit(plan -> plan.withTls(plan.tls().withProfile(profile))));
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code tls:} section, as an edit like {@link #addRule} (the timeline,
+   * rules, limits and seed stay); the wss port presents it from the next handshake on.
+   *
+   * @throws InvalidPlanException listing every problem ({@code tls.profile}, ...); nothing changed
+   */
+  @Override
+  public void replaceTls(TlsPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    applyTls(control.edit(plan -> plan.withTls(policy)));
   }
 
   @Override
@@ -229,6 +250,94 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     control.install(plan);
     applyTls(plan);
     LOG.info("wschaos plan is now '{}' (seed {})", plan.name(), seed());
+  }
+
+  /**
+   * Add {@code rule} after the plan's other rules, as an edit: nothing restarts. The plan's timeline keeps running
+   * (its steps fire at their offsets from the plan's start, its temporary rules and limits stay in force) and the seed
+   * stays; open connections keep the rules they were given. A rule without a name gets one ({@code rule-1}, ...).
+   * Only {@link #replacePlan} starts a plan afresh.
+   *
+   * <pre>{@code
+   * Rule added = server.addRule(Rule.of(Match.ANY, Trigger.afterMessages(3), new CloseFault(1011, "boom")));
+   * server.putRule(added.withFault(CloseFault.of(1012)));   // replaced where it stands
+   * server.removeRule(added.name());
+   * }</pre>
+   *
+   * @return the rule as added, with its name
+   * @throws InvalidPlanException listing every problem with the rule (fields relative to it); nothing changed
+   * @throws DuplicateRuleException when a rule already has that name; nothing changed
+   */
+  @Override
+  public Rule addRule(Rule rule) {
+    return addRule(rule, Integer.MAX_VALUE);
+  }
+
+  /** {@link #addRule(Rule)} at {@code position} in the plan's rules (0: first, so it wins over the others). */
+  @Override
+  public Rule addRule(Rule rule, int position) {
+    requireValid(rule);
+    Rule[] added = {rule};
+    control.edit(plan -> {
+      added[0] = rule.name() != null ? rule : rule.named(plan.freeRuleName("rule-", plan.rules().size() + 1));
+      return plan.withRuleAdded(added[0], position);
+    });
+    LOG.info("wschaos rule '{}' added", added[0].name());
+    return added[0];
+  }
+
+  /**
+   * Replace the rule of the same name where it stands, or add {@code rule} after the others when there is none; an
+   * edit like {@link #addRule}.
+   *
+   * @return true when a rule was replaced, false when {@code rule} was added
+   * @throws InvalidPlanException listing every problem with the rule (a name is needed); nothing changed
+   */
+  @Override
+  public boolean putRule(Rule rule) {
+    requireValid(rule);
+    if (rule.name() == null) {
+      throw new InvalidPlanException("rule", List.of(new PlanProblem(FieldPath.ROOT.field("name"),
+          "a rule put by name needs a name", null)));
+    }
+    boolean[] replaced = {false};
+    control.edit(plan -> {
+      replaced[0] = plan.findRule(rule.name()).isPresent();
+      return plan.withRulePut(rule);
+    });
+    LOG.info("wschaos rule '{}' {}", rule.name(), replaced[0] ? "replaced" : "added");
+    return replaced[0];
+  }
+
+  /** Remove the rule named {@code name}, as an edit like {@link #addRule}. @return false when there is none */
+  @Override
+  public boolean removeRule(String name) {
+    Objects.requireNonNull(name, "name");
+    boolean[] removed = {false};
+    control.edit(plan -> {
+      Plan next = plan.withoutRule(name);
+      removed[0] = next != plan;
+      return next;
+    });
+    if (removed[0]) {
+      LOG.info("wschaos rule '{}' removed", name);
+    }
+    return removed[0];
+  }
+
+  /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */
+  @Override
+  public void clearRules() {
+    control.edit(plan -> plan.rules().isEmpty() ? plan : plan.withRules(List.of()));
+    LOG.info("wschaos rules cleared");
+  }
+
+  private static void requireValid(Rule rule) {
+    Objects.requireNonNull(rule, "rule");
+    List<PlanProblem> problems = rule.validate();
+    if (!problems.isEmpty()) {
+      throw new InvalidPlanException(rule.name() == null ? "rule" : "rule '" + rule.name() + "'", problems);
+    }
   }
 
   /**
@@ -433,6 +542,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private int port;
     private Long seed;
     private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
+    private ServerLimits limits = ServerLimits.defaults();
     private Vertx vertx;
     private TlsSettings tls;
     private int journalSize = Journal.DEFAULT_CAPACITY;
@@ -501,6 +611,12 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     }
 
     /** How long to wait for a client's close frame after sending ours (whole seconds, default 5 s). */
+    /** What one client may cost: handshake timeout, request line/header/query sizes, message size. */
+    public Builder limits(ServerLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
     public Builder closeTimeout(Duration value) {
       this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
       return this;

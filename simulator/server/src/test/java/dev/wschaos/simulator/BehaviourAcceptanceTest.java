@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.behaviour.SilentBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
-import dev.wschaos.simulator.support.VertxClient;
 import dev.wschaos.simulator.support.TestVertx;
+import dev.wschaos.simulator.support.VertxClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class BehaviourAcceptanceTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Vertx vertx = TestVertx.shared();
 
   @Test

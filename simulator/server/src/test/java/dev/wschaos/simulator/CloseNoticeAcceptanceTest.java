@@ -6,6 +6,7 @@ import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fault.connection.DropFault;
 import dev.wschaos.simulator.plan.Trigger;
 import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -53,14 +54,12 @@ class CloseNoticeAcceptanceTest {
 
   @Test
   void aDropSendsNoNotice() throws Exception {
+    // a raw socket: JDK 17's client may miss a FIN that comes right behind data (see docs/faults.md, drop)
     try (WsChaosServer server = Simulators.withFault(Trigger.afterMessages(1), new DropFault());
-         JdkClient client = JdkClient.connect(server.wsUrl("/?wschaosNotice=1"))) {
-      client.send("hello");
-      assertThat(client.awaitClose().code()).isEqualTo(1006);
-      String seen;
-      while ((seen = client.pollMessage(Duration.ofMillis(100))) != null) {
-        assertThat(seen).doesNotContain("wschaos");
-      }
+         RawClient raw = RawClient.upgraded(server.wsUrl("/?wschaosNotice=1"))) {
+      raw.sendText("hello");
+      assertThat(raw.readFrame().text()).isEqualTo("hello");
+      assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.FIN);
     }
   }
 }

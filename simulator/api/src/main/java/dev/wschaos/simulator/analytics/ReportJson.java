@@ -1,20 +1,16 @@
 package dev.wschaos.simulator.analytics;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
- * Writes reports as JSON: instants as ISO-8601 text, durations as milliseconds, enums by their lower-case ids.
+ * Writes reports as indented JSON with the shared {@link Json} configuration: instants as ISO-8601 text, durations
+ * (the settings) as in plans ({@code 1s}, {@code 100ms}), figures named {@code *Millis} as numbers, enums by their
+ * lower-case ids.
  *
  * <pre>{@code
  * String json = ReportJson.toJson(report);
@@ -23,32 +19,15 @@ import java.time.Duration;
  */
 public final class ReportJson {
 
-  private static final ObjectMapper MAPPER = mapper();
-
   private ReportJson() {}
 
-  /** The mapper reports are written with (also usable for any other analytics record). */
+  /** The mapper reports are written with ({@link Json#mapper()}, shared: do not reconfigure it). */
   public static ObjectMapper mapper() {
-    SimpleModule millis = new SimpleModule("wschaos-analytics");
-    millis.addSerializer(Duration.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeNumber(value.toMillis());
-      }
-    });
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .registerModule(millis)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(SerializationFeature.INDENT_OUTPUT);
+    return Json.mapper();
   }
 
   public static String toJson(Object report) {
-    try {
-      return MAPPER.writeValueAsString(report);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.writePretty(report);
   }
 
   public static void write(Object report, Path file) {

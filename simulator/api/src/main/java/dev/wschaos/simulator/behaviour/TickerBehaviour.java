@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.json.Json;
 import java.time.Duration;
 
 /**
@@ -98,7 +99,10 @@ public record TickerBehaviour(Duration interval, String resumeParam, int maxRepl
     }
 
     String tick(long seq, long intervalMillis) {
-      return "{\"type\":\"tick\",\"seq\":" + seq + ",\"ts\":" + (epochMillis + seq * intervalMillis) + "}";
+      return Json.write(new Tick("tick", seq, epochMillis + seq * intervalMillis));
     }
   }
+
+  /** A tick on the wire. */
+  record Tick(String type, long seq, long ts) {}
 }

@@ -13,12 +13,14 @@ import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.journal.EventType;
-import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
+import dev.wschaos.simulator.json.Json;
+import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -42,7 +44,9 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * AdminClient admin = AdminClient.create(URI.create("http://127.0.0.1:9090"), System.getenv("WSCHAOS_ADMIN_TOKEN"));
- * admin.replacePlan(PlanCatalog.load("flaky-reconnect"));
+ * admin.replacePlan(PlanCatalog.load("flaky-reconnect"));          // starts the plan (and its timeline) afresh
+ * admin.putRule(Rule.of(Match.ANY, new CloseFault(1011, "boom")).named("boom"));  // an edit: the timeline runs on
+ * admin.removeRule("boom");
  * admin.act(CloseAction.all(1012, "restart").spreadOver(Duration.ofSeconds(2)));
  * JournalPage closed = admin.journal(JournalQuery.all().types(Set.of(EventType.CLOSED)));
  * }</pre>
@@ -58,7 +62,7 @@ public final class AdminClient {
   private final URI base;
   private final String token;
   private final HttpClient http;
-  private final ObjectMapper json = JournalJson.mapper();
+  private final ObjectMapper json = Json.mapper();
 
   private AdminClient(URI base, String token) {
     String text = base.toString();
@@ -83,7 +87,10 @@ public final class AdminClient {
     return call("GET", "/plan", null, Plan.class);
   }
 
-  /** Replace the plan atomically. */
+  /**
+   * Replace the plan atomically ({@code PUT /plan}): its timeline starts again from zero and, unless the plan or the
+   * server fixes it, a new seed is drawn. To add, change or remove one rule, use {@link #putRule}/{@link #removeRule}.
+   */
   public Plan replacePlan(Plan plan) {
     return call("PUT", "/plan", PlanLoader.toJson(plan), Plan.class);
   }
@@ -98,14 +105,77 @@ public final class AdminClient {
     return call("DELETE", "/plan", null, Plan.class);
   }
 
-  public Plan addRule(Rule rule) {
-    return call("POST", "/plan/rules", write(rule), Plan.class);
+  /**
+   * Add one rule after the plan's others ({@code POST /plan/rules}), as an edit: the plan's timeline, its temporary
+   * rules and limits, and the seed stay. A rule without a name gets one.
+   *
+   * @return the rule as added, with its name
+   * @throws DuplicateRuleException when the plan already has a rule of that name (409); nothing changed
+   */
+  public Rule addRule(Rule rule) {
+    try {
+      return call("POST", "/plan/rules", write(rule), Rule.class);
+    } catch (AdminException e) {
+      if (e.status() == 409) {
+        throw new DuplicateRuleException(rule.name());
+      }
+      throw e;
+    }
   }
 
-  /** Remove the rule with this name, or at this index. */
-  public Plan removeRule(String nameOrIndex) {
-    return call("DELETE", "/plan/rules/" + URLEncoder.encode(nameOrIndex, StandardCharsets.UTF_8).replace("+", "%20"),
-        null, Plan.class);
+  /**
+   * Add {@code rule}, or replace the rule of the same name where it stands ({@code PUT /plan/rules/{name}}), as an
+   * edit like {@link #addRule}. @return true when a rule was replaced
+   */
+  public boolean putRule(Rule rule) {
+    Objects.requireNonNull(rule.name(), "a rule put by name needs a name");
+    return send("PUT", "/plan/rules/" + segment(rule.name()), write(rule)).statusCode() == 200;
+  }
+
+  /** The rule named {@code name}, if the plan has one ({@code GET /plan/rules/{name}}). */
+  public Optional<Rule> rule(String name) {
+    try {
+      return Optional.of(call("GET", "/plan/rules/" + segment(name), null, Rule.class));
+    } catch (AdminException e) {
+      if (isNoSuchRule(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Remove the rule named {@code name} ({@code DELETE /plan/rules/{name}}). @return false when there was none */
+  public boolean removeRule(String name) {
+    try {
+      send("DELETE", "/plan/rules/" + segment(name), null);
+      return true;
+    } catch (AdminException e) {
+      if (isNoSuchRule(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code tls:} section ({@code PUT /plan/tls}), as an edit like
+   * {@link #addRule}: the wss port presents it from the next handshake on.
+   */
+  public Plan replaceTls(TlsPolicy policy) {
+    return call("PUT", "/plan/tls", write(policy), Plan.class);
+  }
+
+  /** Remove every rule ({@code DELETE /plan/rules}), keeping the rest of the plan and its running timeline. */
+  public Plan clearRules() {
+    return call("DELETE", "/plan/rules", null, Plan.class);
+  }
+
+  private static boolean isNoSuchRule(AdminException e) {
+    return e.status() == 404 && e.problem() != null && e.problem().type().endsWith("/no-such-rule");
+  }
+
+  private static String segment(String value) {
+    return encode(value).replace("+", "%20");
   }
 
   public ActionResult act(FleetAction action) {
@@ -145,6 +215,11 @@ public final class AdminClient {
     }
     query.add("after=" + q.after()).add("limit=" + q.limit());
     return call("GET", "/journal" + query, null, JournalPage.class);
+  }
+
+  /** Forget every client's attempt count ({@code POST /clients/forget}); the plan and its timeline run on. */
+  public void forgetClients() {
+    call("POST", "/clients/forget", "", Map.class);
   }
 
   /** Healthy plan, empty journal, attempt counters forgotten. */

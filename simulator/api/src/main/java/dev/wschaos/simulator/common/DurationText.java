@@ -1,55 +1,23 @@
 package dev.wschaos.simulator.common;
 
+import dev.wschaos.simulator.json.Durations;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Durations as people write them in plans: {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 5m}, {@code 1h}, or
- * ISO-8601 ({@code PT2S}). A bare number is refused: the unit is never guessed.
+ * ISO-8601 ({@code PT2S}). A bare number is refused: the unit is never guessed. Same as {@link Durations}, the form
+ * every JSON and YAML wschaos writes uses.
  */
 public final class DurationText {
-
-  private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
   private DurationText() {}
 
   public static Duration parse(String text) {
-    String trimmed = text.trim().toLowerCase(Locale.ROOT);
-    Matcher m = SIMPLE.matcher(trimmed);
-    if (m.matches()) {
-      double amount = Double.parseDouble(m.group(1));
-      double millis = switch (m.group(2)) {
-        case "ms" -> amount;
-        case "s" -> amount * 1_000;
-        case "m" -> amount * 60_000;
-        default -> amount * 3_600_000;
-      };
-      return Duration.ofNanos(Math.round(millis * 1_000_000));
-    }
-    if (trimmed.startsWith("pt") || trimmed.startsWith("p")) {
-      try {
-        return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-      } catch (RuntimeException e) {
-        // fall through to the common message
-      }
-    }
-    throw new IllegalArgumentException("'" + text + "' is not a duration: write e.g. 250ms, 2s, 1.5s, 5m, 1h or PT2S");
+    return Durations.parse(text);
   }
 
   /** The shortest exact form: {@code 250ms}, {@code 2s}, {@code 5m}. */
   public static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis % 3_600_000 == 0 && millis != 0) {
-      return millis / 3_600_000 + "h";
-    }
-    if (millis % 60_000 == 0 && millis != 0) {
-      return millis / 60_000 + "m";
-    }
-    if (millis % 1_000 == 0) {
-      return millis / 1_000 + "s";
-    }
-    return millis + "ms";
+    return Durations.format(duration);
   }
 }

@@ -4,24 +4,28 @@ import dev.wschaos.simulator.analytics.BackoffFit;
 import dev.wschaos.simulator.analytics.BackoffKind;
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.match.Match;
+import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.Trigger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 /**
- * Faults for a running simulator, in a sentence each. Every call builds the same plan model the YAML files use and
- * adds it to the running plan at once, as one rule; later calls on the returned rule refine it in place.
+ * Faults for a running simulator, in a sentence each. Every verb builds the same plan model the YAML files use and
+ * adds it to the running plan at once, as one rule, and returns a {@link ChaosRule} handle to remove or replace it.
+ * Each is an edit of the running plan: its timeline keeps running, its temporary rules and limits and the seed stay,
+ * and other writers' rules are untouched. Only {@link #use(Plan)} replaces the plan.
  *
  * <pre>{@code
  * Chaos chaos = Chaos.of(server);                 // an embedded WsChaosServer, or ChaosTarget.remote(..)
  * chaos.onHandshake().forClient("c1").attempt(1).reject(503).retryAfter(Duration.ofSeconds(2));
- * chaos.afterMessages(3).close(1011, "boom");
+ * ChaosRule boom = chaos.afterMessages(3).close(1011, "boom");
+ * ChaosRule slow = chaos.onConnection().forClient("mobile-*").latency(Duration.ofMillis(300));
+ * slow.replaceWith(ThrottleFault.of(16_384));
+ * boom.remove();
  * chaos.onConnection().forClient("feed-*").after(Duration.ofSeconds(5)).drop();
  * chaos.now().closeAll(1012);                       // fleet actions, at once
  * chaos.now().drop(percent(30));
@@ -31,11 +35,13 @@ import java.util.function.UnaryOperator;
  * }</pre>
  *
  * <p>Rules are matched in the order they were added; the first matching rule of each phase wins, as in plan files.
- * Rules added here are named {@code chaos-1}, {@code chaos-2}, ... in logs and reports.
+ * Rules added here are named {@code chaos-1}, {@code chaos-2}, ... in logs and reports (the next free number when
+ * another writer took one).
  */
 public final class Chaos {
 
   private static final String RULE_PREFIX = "chaos-";
+  private static final int MAX_NAME_TRIES = 1000;
 
   /** How long waits take at most unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -52,12 +58,15 @@ public final class Chaos {
     return new Chaos(target);
   }
 
-  /** Rules answered at the upgrade request: reject, stall, abort, bad-accept, subprotocol mismatch. */
+  /** Rules answered at the upgrade request: reject, stall, abort, bad-accept, subprotocol mismatch, slow handshake. */
   public HandshakeRules onHandshake() {
     return new HandshakeRules(this, Match.ANY);
   }
 
-  /** Rules that strike open connections: close, drop, reset; on open unless a trigger is chosen. */
+  /**
+   * Rules that strike open connections (close, drop, reset, half-open, latency, protocol violations, message faults,
+   * ...): on open unless a trigger is chosen.
+   */
   public ConnectionRules onConnection() {
     return new ConnectionRules(this, Match.ANY, null);
   }
@@ -143,16 +152,28 @@ public final class Chaos {
     return target.plan();
   }
 
-  /** Replace the whole plan (e.g. one loaded from a file). */
+  /**
+   * Replace the whole plan (e.g. one loaded from a file): its timeline starts from zero and a new seed is drawn unless
+   * one is fixed. Every other call of this DSL edits the running plan instead.
+   */
   public Chaos use(Plan plan) {
     target.replacePlan(plan);
     return this;
   }
 
-  /** Remove every rule, keeping the behaviour and handshake settings: the simulator is healthy again. */
+  /**
+   * Remove every rule, as an edit: the behaviour, handshake settings, limits, seed and running timeline (with its
+   * temporary rules) stay.
+   */
   public Chaos clearRules() {
-    target.replacePlan(target.plan().withRules(List.of()));
+    target.clearRules();
     return this;
+  }
+
+  /** The rule of the running plan named {@code name} (e.g. one a plan file brought), as a handle. */
+  public ChaosRule rule(String name) {
+    return target.plan().findRule(name).map(r -> new ChaosRule(this, r))
+        .orElseThrow(() -> new IllegalArgumentException("the running plan has no rule named '" + name + "'"));
   }
 
   /** Forget every client's attempt count. */
@@ -161,30 +182,20 @@ public final class Chaos {
     return this;
   }
 
-  String nextRuleName() {
-    return RULE_PREFIX + ruleNumbers.incrementAndGet();
-  }
-
-  /** Add {@code rule}, or replace the rule of the same name where it stands. */
-  synchronized void put(Rule rule) {
-    Plan plan = target.plan();
-    List<Rule> rules = new ArrayList<>(plan.rules());
-    int at = -1;
-    for (int i = 0; i < rules.size(); i++) {
-      if (rule.name().equals(rules.get(i).name())) {
-        at = i;
+  /**
+   * Add {@code rule} (unnamed) to the running plan as an edit, under the next free {@code chaos-N} name: another
+   * writer's rules of the same name are never overwritten, the next number is tried instead.
+   */
+  Rule add(Rule rule) {
+    for (int tries = 1; ; tries++) {
+      try {
+        return target.addRule(rule.named(RULE_PREFIX + ruleNumbers.incrementAndGet()));
+      } catch (DuplicateRuleException taken) {
+        if (tries >= MAX_NAME_TRIES) {
+          throw taken;
+        }
       }
     }
-    if (at >= 0) {
-      rules.set(at, rule);
-    } else {
-      rules.add(rule);
-    }
-    target.replacePlan(plan.withRules(rules));
-  }
-
-  synchronized void update(UnaryOperator<Plan> change) {
-    target.replacePlan(change.apply(target.plan()));
   }
 
   static Trigger requireOneTrigger(Trigger current, Trigger next) {

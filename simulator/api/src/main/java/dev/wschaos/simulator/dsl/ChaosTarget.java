@@ -8,7 +8,10 @@ import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsProfile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +32,35 @@ public interface ChaosTarget {
 
   Plan plan();
 
-  /** Replace the plan atomically; invalid plans are refused and change nothing. */
+  /**
+   * Replace the plan atomically; invalid plans are refused and change nothing. The new plan's timeline starts from
+   * zero and a new seed is drawn unless the plan or the server fixes one: to change rules, edit them instead.
+   */
   void replacePlan(Plan plan);
+
+  /**
+   * Add {@code rule} after the plan's others, atomically and as an edit: the timeline keeps running, its temporary
+   * rules and limits and the seed stay. A rule without a name gets one.
+   *
+   * @return the rule as added, with its name
+   * @throws DuplicateRuleException when the plan already has a rule of that name; nothing changed
+   */
+  Rule addRule(Rule rule);
+
+  /** Replace the rule of the same name where it stands, or add it: an edit like {@link #addRule}. */
+  boolean putRule(Rule rule);
+
+  /** Remove the rule named {@code name}: an edit like {@link #addRule}. @return false when there was none */
+  boolean removeRule(String name);
+
+  /** Remove every rule: an edit like {@link #addRule}; the timeline and its temporary rules stay. */
+  void clearRules();
+
+  /**
+   * Present {@code profile} on the wss port from the next TLS handshake on (SNI host names kept): an edit like
+   * {@link #addRule}.
+   */
+  void switchTlsProfile(TlsProfile profile);
 
   /** Forget every client's attempt count, so the next connection of each is its attempt 1. */
   void forgetClients();

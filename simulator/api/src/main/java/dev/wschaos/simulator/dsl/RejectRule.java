@@ -7,19 +7,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** An installed {@code reject} rule; each refinement replaces it in the running plan. */
-public final class RejectRule {
+/**
+ * An installed {@code reject} rule; each refinement replaces its fault in the running plan, where it stands.
+ *
+ * <pre>{@code
+ * RejectRule busy = chaos.onHandshake().attempt(1).reject(503).retryAfter(Duration.ofSeconds(2)).body("busy");
+ * busy.remove();
+ * }</pre>
+ */
+public final class RejectRule extends ChaosRule {
 
-  private final Chaos chaos;
-  private final String name;
-  private final Match match;
-  private RejectFault fault;
-
-  RejectRule(Chaos chaos, String name, Match match, RejectFault fault) {
-    this.chaos = chaos;
-    this.name = name;
-    this.match = match;
-    this.fault = fault;
+  RejectRule(Chaos chaos, Rule rule) {
+    super(chaos, rule);
   }
 
   /** Add {@code Retry-After} in whole seconds (rounded up). */
@@ -29,32 +28,26 @@ public final class RejectRule {
   }
 
   public RejectRule header(String name, String value) {
-    Map<String, String> headers = new HashMap<>(fault.headers());
+    Map<String, String> headers = new HashMap<>(fault().headers());
     headers.put(name, value);
-    return with(new RejectFault(fault.status(), headers, fault.body(), fault.delay()));
+    return with(new RejectFault(fault().status(), headers, fault().body(), fault().delay()));
   }
 
   public RejectRule body(String body) {
-    return with(new RejectFault(fault.status(), fault.headers(), body, fault.delay()));
+    return with(new RejectFault(fault().status(), fault().headers(), body, fault().delay()));
   }
 
   /** Answer only after {@code delay}. */
   public RejectRule delayedBy(Duration delay) {
-    return with(new RejectFault(fault.status(), fault.headers(), fault.body(), delay));
+    return with(new RejectFault(fault().status(), fault().headers(), fault().body(), delay));
   }
 
-  /** The rule's name in the plan, logs and reports. */
-  public String name() {
-    return name;
-  }
-
-  void install() {
-    chaos.put(new Rule(name, match, null, fault));
+  private RejectFault fault() {
+    return (RejectFault) rule().fault();
   }
 
   private RejectRule with(RejectFault next) {
-    fault = next;
-    install();
+    replaceWith(next);
     return this;
   }
 }

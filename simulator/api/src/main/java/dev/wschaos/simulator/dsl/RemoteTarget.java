@@ -2,12 +2,14 @@ package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
-import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsProfile;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,12 +33,35 @@ final class RemoteTarget implements ChaosTarget {
     admin.replacePlan(plan);
   }
 
-  /** The admin API forgets attempt counts only together with the rest ({@code POST /reset}): plan kept. */
+  @Override
+  public Rule addRule(Rule rule) {
+    return admin.addRule(rule);
+  }
+
+  @Override
+  public boolean putRule(Rule rule) {
+    return admin.putRule(rule);
+  }
+
+  @Override
+  public boolean removeRule(String name) {
+    return admin.removeRule(name);
+  }
+
+  @Override
+  public void clearRules() {
+    admin.clearRules();
+  }
+
+  /** Reads the plan's TLS section and puts it back with {@code profile}: SNI host names other writers set meanwhile may be lost. */
+  @Override
+  public void switchTlsProfile(TlsProfile profile) {
+    admin.replaceTls(admin.plan().tls().withProfile(profile));
+  }
+
   @Override
   public void forgetClients() {
-    Plan plan = admin.plan();
-    admin.reset();
-    admin.replacePlan(plan);
+    admin.forgetClients();
   }
 
   @Override

@@ -20,7 +20,7 @@ public final class TlsChaos {
 
   /** Present {@code profile} from the next TLS handshake on (SNI host names kept). */
   public Chaos switchTo(TlsProfile profile) {
-    chaos.update(plan -> plan.withTls(plan.tls().withProfile(profile)));
+    chaos.target().switchTlsProfile(profile);
     return chaos;
   }
 }

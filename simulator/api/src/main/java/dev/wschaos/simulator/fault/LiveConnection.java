@@ -27,10 +27,16 @@ public interface LiveConnection {
   /** Send a close frame; TCP closes when the client answers, or after the server's close timeout. */
   void close(int code, String reason);
 
-  /** Close TCP with no close frame: the client sees 1006. */
+  /**
+   * Close TCP with a FIN and no close frame, once what was written before has been flushed (waiting at most a short
+   * grace for a slow link): the client gets those messages, then sees 1006. Nothing written afterwards goes out.
+   */
   void drop();
 
-  /** Close TCP with a RST (SO_LINGER 0): the client sees a connection reset and 1006. */
+  /**
+   * Close TCP with a RST (SO_LINGER 0) at once: the client sees a connection reset and 1006. Data not yet on the
+   * wire is lost, as with a real reset.
+   */
   void reset();
 
   Cancellable schedule(Duration delay, Runnable action);
@@ -65,6 +71,11 @@ public interface LiveConnection {
 
   /** Swallow close frames from the client: no close frame back, TCP stays open. */
   void ignoreClientClose();
+
+  /** The conversation this connection speaks, for protocol faults; null when the behaviour is not a conversation. */
+  default ConversationPort conversation() {
+    return null;
+  }
 
   /** Cap this connection's throughput in bytes per second per direction; 0 leaves a direction unlimited. */
   void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond);

@@ -1,12 +1,13 @@
 package dev.wschaos.simulator.fleet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.connection.CloseCodes;
+import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.match.Match;
 import java.time.Duration;
 
@@ -19,7 +20,7 @@ import java.time.Duration;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloseAction(int code, String reason, Double share, Integer count, Match match, Duration spread)
-    implements FleetAction {
+    implements StrikeAction {
 
   @JsonCreator
   public CloseAction(
@@ -50,21 +51,14 @@ public record CloseAction(int code, String reason, Double share, Integer count, 
     return new CloseAction(code, reason, value, null, match, spread);
   }
 
-  @JsonIgnore
-  public Selection selection() {
-    return new Selection(share, count, match);
-  }
-
   @Override
-  public void validate(Problems problems) {
-    CloseCodes.validate(code, reason, problems);
-    selection().validate(problems);
-    Spread.validate(spread, problems.at("spread"));
+  public ConnectionFault fault() {
+    return new CloseFault(code, reason);
   }
 
   @Override
   public String describe() {
     return "close " + code + (reason.isEmpty() ? "" : " '" + reason + "'") + " " + selection().describe()
-        + (spread == null ? "" : " spread=" + DurationText.format(spread));
+        + describeSpread();
   }
 }

@@ -1,7 +1,6 @@
 package dev.wschaos.simulator.fleet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.DurationText;
@@ -20,7 +19,7 @@ import java.time.Duration;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HalfOpenAction(Double share, Integer count, Match match, Duration spread,
-                             @JsonProperty("for") Duration duration) implements FleetAction {
+                             @JsonProperty("for") Duration duration) implements StrikeAction {
 
   @JsonCreator
   public HalfOpenAction(
@@ -44,27 +43,14 @@ public record HalfOpenAction(Double share, Integer count, Match match, Duration 
     return new HalfOpenAction(null, null, match, null, null);
   }
 
-  @JsonIgnore
-  public Selection selection() {
-    return new Selection(share, count, match);
-  }
-
-  /** The fault each selected connection gets. */
-  @JsonIgnore
+  @Override
   public HalfOpenFault fault() {
     return new HalfOpenFault(null, duration);
   }
 
   @Override
-  public void validate(Problems problems) {
-    selection().validate(problems);
-    Spread.validate(spread, problems.at("spread"));
-    fault().validate(problems);
-  }
-
-  @Override
   public String describe() {
     return "half-open " + selection().describe() + (duration == null ? "" : " for=" + DurationText.format(duration))
-        + (spread == null ? "" : " spread=" + DurationText.format(spread));
+        + describeSpread();
   }
 }

@@ -41,6 +41,11 @@ public record OutageAction(Duration duration, boolean reset) implements FleetAct
   }
 
   @Override
+  public int applyTo(LiveFleet fleet) {
+    return fleet.outage(duration, reset);
+  }
+
+  @Override
   public String describe() {
     return "outage " + (duration == null ? "?" : DurationText.format(duration)) + (reset ? " (RST)" : "");
   }

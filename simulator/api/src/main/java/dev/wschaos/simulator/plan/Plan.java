@@ -5,14 +5,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.wschaos.simulator.behaviour.Behaviour;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.EchoBehaviour;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.fault.conversation.ConversationFault;
 import dev.wschaos.simulator.fleet.Limits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the simulator does: the healthy behaviour, how it checks upgrades, and the rules that inject faults. Plain
@@ -130,6 +133,60 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
     return withRules(next);
   }
 
+  /** The first rule named {@code ruleName}. */
+  public Optional<Rule> findRule(String ruleName) {
+    return rules.stream().filter(r -> ruleName.equals(r.name())).findFirst();
+  }
+
+  /**
+   * This plan with {@code rule} inserted at {@code position} (clamped to the list; the end when larger).
+   *
+   * @throws DuplicateRuleException when a rule already has that name
+   */
+  public Plan withRuleAdded(Rule rule, int position) {
+    if (rule.name() != null && findRule(rule.name()).isPresent()) {
+      throw new DuplicateRuleException(rule.name());
+    }
+    List<Rule> next = new ArrayList<>(rules);
+    next.add(Math.max(0, Math.min(next.size(), position)), rule);
+    return withRules(next);
+  }
+
+  /** This plan with {@code rule} in place of the first rule of the same name, or added at the end. */
+  public Plan withRulePut(Rule rule) {
+    List<Rule> next = new ArrayList<>(rules);
+    for (int i = 0; i < next.size(); i++) {
+      if (rule.name() != null && rule.name().equals(next.get(i).name())) {
+        next.set(i, rule);
+        return withRules(next);
+      }
+    }
+    next.add(rule);
+    return withRules(next);
+  }
+
+  /** This plan without the first rule named {@code ruleName} (the same plan when there is none). */
+  public Plan withoutRule(String ruleName) {
+    List<Rule> next = new ArrayList<>(rules);
+    for (int i = 0; i < next.size(); i++) {
+      if (ruleName.equals(next.get(i).name())) {
+        next.remove(i);
+        return withRules(next);
+      }
+    }
+    return this;
+  }
+
+  /** {@code prefix} followed by the smallest number from {@code from} on that no rule's name uses. */
+  public String freeRuleName(String prefix, int from) {
+    for (int n = Math.max(1, from); ; n++) {
+      String candidate = prefix + n;
+      if (findRule(candidate).isEmpty()) {
+        return candidate;
+      }
+    }
+  }
+
   public Plan withTimeline(List<TimelineStep> steps) {
     return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, limits, rules, steps, upstreams);
   }
@@ -174,6 +231,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       }
     }
     validateRules(rules, problems.at("rules"));
+    requireConversation(rules, problems.at("rules"));
     for (int i = 0; i < timeline.size(); i++) {
       TimelineStep step = timeline.get(i);
       Problems at = problems.at("timeline").at(i);
@@ -183,6 +241,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       }
       step.validate(at);
       validateRules(step.rules(), at.at("rules"));
+      requireConversation(step.rules(), at.at("rules"));
     }
     return problems.list();
   }
@@ -194,6 +253,18 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       throw new InvalidPlanException(what, problems);
     }
     return this;
+  }
+
+  private void requireConversation(List<Rule> list, Problems at) {
+    if (behaviour instanceof ConversationBehaviour) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null && list.get(i).fault() instanceof ConversationFault fault) {
+        at.at(i).at("fault").error("'" + fault.type() + "' is a protocol fault: it acts on a conversation, and "
+            + "this plan's behaviour is not one (set behaviour: {type: conversation, ...}, see docs/conversations.md)");
+      }
+    }
   }
 
   private static void validateRules(List<Rule> rules, Problems at) {

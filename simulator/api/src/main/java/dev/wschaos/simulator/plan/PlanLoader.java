@@ -14,6 +14,9 @@ import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.Fault;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.FleetActionTypes;
+import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +43,9 @@ public final class PlanLoader {
   /** The syntax of a plan text. */
   public enum Format { YAML, JSON }
 
-  private static final List<String> BEHAVIOURS = List.of("echo", "silent", "ticker");
+  private static final List<String> BEHAVIOURS = java.util.Arrays.stream(
+      Behaviour.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+      .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).sorted().toList();
 
   private PlanLoader() {}
 
@@ -65,7 +70,7 @@ public final class PlanLoader {
 
   /** Parse and validate a plan text. */
   public static Plan parse(String text, String source, Format format) {
-    ObjectMapper mapper = format == Format.JSON ? PlanMapper.json() : PlanMapper.yaml();
+    ObjectMapper mapper = format == Format.JSON ? Json.mapper() : Json.yaml();
     if (text.isBlank()) {
       throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
           "the plan is empty; the smallest plan is `name: healthy`", new PlanProblem.SourceLocation(source, 1, 1))));
@@ -93,10 +98,38 @@ public final class PlanLoader {
     return plan;
   }
 
+  /**
+   * Parse and validate one rule (as under a plan's {@code rules:}); problems name fields relative to the rule
+   * ({@code fault.code}) with their line and column in {@code text}.
+   */
+  public static Rule parseRule(String text, String source, Format format) {
+    ObjectMapper mapper = format == Format.JSON ? PlanMapper.json() : PlanMapper.yaml();
+    Rule rule;
+    try {
+      rule = mapper.readValue(text, Rule.class);
+    } catch (JsonProcessingException e) {
+      throw new InvalidPlanException(source, List.of(bindingProblem(e, source, text)));
+    }
+    if (rule == null) {
+      throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
+          "a rule is needed, e.g. {\"fault\": {\"type\": \"close\", \"code\": 1012}}", null)));
+    }
+    List<PlanProblem> problems = rule.validate();
+    if (!problems.isEmpty()) {
+      SourceLocations locations = SourceLocations.index(mapper.getFactory(), text, source);
+      List<PlanProblem> located = new ArrayList<>();
+      for (PlanProblem p : problems) {
+        located.add(p.locatedAt(locations.locate(p.path())));
+      }
+      throw new InvalidPlanException(source, located);
+    }
+    return rule;
+  }
+
   /** Write a plan as YAML, in the form {@link #parse} reads. */
   public static String toYaml(Plan plan) {
     try {
-      return PlanMapper.yaml().writeValueAsString(plan);
+      return Json.yaml().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }
@@ -105,7 +138,7 @@ public final class PlanLoader {
   /** Write a plan as JSON, in the form {@link #parse} reads. */
   public static String toJson(Plan plan) {
     try {
-      return PlanMapper.json().writerWithDefaultPrettyPrinter().writeValueAsString(plan);
+      return Json.pretty().writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print plan " + plan.name(), e);
     }
@@ -164,9 +197,12 @@ public final class PlanLoader {
       boolean isFault = badType.getBaseType() != null && Fault.class.isAssignableFrom(badType.getBaseType().getRawClass());
       boolean isBehaviour = badType.getBaseType() != null
           && Behaviour.class.isAssignableFrom(badType.getBaseType().getRawClass());
-      String what = isFault ? "fault type" : isBehaviour ? "behaviour type" : "type";
+      boolean isAction = badType.getBaseType() != null
+          && FleetAction.class.isAssignableFrom(badType.getBaseType().getRawClass());
+      String what = isFault ? "fault type" : isBehaviour ? "behaviour type" : isAction ? "fleet action type" : "type";
       String allowed = isFault ? String.join(", ", new TreeSet<>(FaultTypes.all().keySet()))
-          : isBehaviour ? String.join(", ", BEHAVIOURS) : "see docs/plan-format.md";
+          : isBehaviour ? String.join(", ", BEHAVIOURS)
+          : isAction ? String.join(", ", FleetActionTypes.all().keySet()) : "see docs/plan-format.md";
       return badType.getTypeId() == null
           ? "missing 'type': name the " + what + " (one of: " + allowed + ")"
           : "unknown " + what + " '" + badType.getTypeId() + "'; allowed: " + allowed;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.fault.HandshakeFault;
 import dev.wschaos.simulator.match.Match;
+import java.util.List;
 
 /**
  * A fault, the connections it applies to and, for connection faults, when it strikes.
@@ -48,6 +50,21 @@ public record Rule(String name, Match match, Trigger trigger, Fault fault) {
 
   public Rule named(String newName) {
     return new Rule(newName, match, trigger, fault);
+  }
+
+  /** This rule with another fault, same name, match and trigger. */
+  public Rule withFault(Fault newFault) {
+    return new Rule(name, match, trigger, newFault);
+  }
+
+  /** Every problem with this rule alone, fields relative to the rule ({@code fault.code}); empty when valid. */
+  public List<PlanProblem> validate() {
+    Problems problems = Problems.root();
+    validate(problems);
+    if (name != null && name.isBlank()) {
+      problems.at("name").error("a rule name cannot be blank; leave it out to have one generated");
+    }
+    return problems.list();
   }
 
   @JsonIgnore

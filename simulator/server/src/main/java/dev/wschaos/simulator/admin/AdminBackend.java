@@ -3,6 +3,8 @@ package dev.wschaos.simulator.admin;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
+import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import java.net.URI;
 
 /**
@@ -10,6 +12,12 @@ import java.net.URI;
  * can tell. {@code WsChaosServer} implements it; the admin routes know nothing else of the server.
  */
 public interface AdminBackend extends ChaosTarget {
+
+  /** Add {@code rule} at {@code position} in the plan's rules (0: first), as an edit. @return the rule with its name */
+  Rule addRule(Rule rule, int position);
+
+  /** Put {@code policy} in place of the plan's {@code tls:} section, as an edit. */
+  void replaceTls(TlsPolicy policy);
 
   /** The seed probabilities draw from. */
   long seed();

@@ -2,7 +2,6 @@ package dev.wschaos.simulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
@@ -10,17 +9,19 @@ import dev.wschaos.simulator.client.Health;
 import dev.wschaos.simulator.client.Problem;
 import dev.wschaos.simulator.common.Glob;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.Journal;
-import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
+import dev.wschaos.simulator.json.Json;
+import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
-import dev.wschaos.simulator.plan.PlanMapper;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.TlsPolicy;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -30,6 +31,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -52,7 +54,11 @@ import java.util.regex.Pattern;
  *   PUT    /plan                   GET    /journal?type=&amp;clientId=&amp;connectionId=&amp;after=&amp;limit=
  *   DELETE /plan                   POST   /reset
  *   POST   /plan/rules             GET    /metrics
- *   DELETE /plan/rules/:rule       GET    /openapi.yaml
+ *   DELETE /plan/rules             GET    /openapi.yaml
+ *   GET    /plan/rules/:rule       POST   /clients/forget
+ *   PUT    /plan/tls
+ *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
+ *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  * </pre>
  */
 final class AdminRoutes {
@@ -63,7 +69,7 @@ final class AdminRoutes {
   private static final int MAX_BODY = 1024 * 1024;
 
   private final AdminBackend server;
-  private final ObjectMapper json = JournalJson.mapper();
+  private final ObjectMapper json = Json.mapper();
 
   private AdminRoutes(AdminBackend server) {
     this.server = server;
@@ -72,20 +78,27 @@ final class AdminRoutes {
   static Router router(Vertx vertx, AdminBackend server, AdminSettings settings) {
     AdminRoutes routes = new AdminRoutes(server);
     Router router = Router.router(vertx);
+    router.route().handler(AdminGuard.requests(settings));
     if (settings.token() != null) {
       router.route().handler(bearer(settings.token()));
     }
+    router.route().handler(AdminGuard.bodyTypes());
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(routes::health);
     router.get("/plan").handler(routes::getPlan);
     router.put("/plan").handler(routes::replacePlan);
     router.delete("/plan").handler(routes::clearPlan);
     router.post("/plan/rules").handler(routes::addRule);
+    router.delete("/plan/rules").handler(routes::clearRules);
+    router.put("/plan/tls").handler(routes::replaceTls);
+    router.get("/plan/rules/:rule").handler(routes::getRule);
+    router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
     router.post("/actions").handler(routes::act);
     router.get("/connections").handler(routes::connections);
     router.get("/journal").handler(routes::journal);
     router.post("/reset").handler(routes::reset);
+    router.post("/clients/forget").handler(routes::forgetClients);
     router.get("/reconnects").handler(routes::reconnects);
     router.get("/reconnects/findings").handler(routes::reconnectFindings);
     router.get("/reconnects/clients/:client").handler(routes::reconnectClient);
@@ -125,36 +138,58 @@ final class AdminRoutes {
     send(ctx, 200, server.plan());
   }
 
+  private void getRule(RoutingContext ctx) {
+    String name = ctx.pathParam("rule");
+    server.plan().findRule(name).ifPresentOrElse(rule -> send(ctx, 200, rule),
+        () -> problem(ctx, noSuchRule(name)));
+  }
+
   private void addRule(RoutingContext ctx) {
-    Rule rule = read(ctx, Rule.class);
-    Plan current = server.plan();
-    List<Rule> rules = new ArrayList<>(current.rules());
+    Rule rule = PlanLoader.parseRule(body(ctx), "request body", format(ctx));
     String at = ctx.request().getParam("position");
-    int position = at == null ? rules.size() : Math.max(0, Math.min(rules.size(), Integer.parseInt(at)));
-    rules.add(position, rule);
-    server.replacePlan(current.withRules(rules));
-    send(ctx, 201, server.plan());
+    Rule added = server.addRule(rule, at == null ? Integer.MAX_VALUE : intParam(ctx, "position", 0));
+    ctx.response().putHeader("Location", "/plan/rules/" + encode(added.name()));
+    send(ctx, 201, added);
+  }
+
+  private void putRule(RoutingContext ctx) {
+    String name = ctx.pathParam("rule");
+    Rule rule = PlanLoader.parseRule(body(ctx), "request body", format(ctx));
+    if (rule.name() != null && !rule.name().equals(name)) {
+      throw new IllegalArgumentException("the body names the rule '" + rule.name() + "' but the path names '" + name
+          + "'; leave the name out of the body or make them equal");
+    }
+    boolean replaced = server.putRule(rule.named(name));
+    send(ctx, replaced ? 200 : 201, rule.named(name));
   }
 
   private void removeRule(RoutingContext ctx) {
-    String which = ctx.pathParam("rule");
-    Plan current = server.plan();
-    List<Rule> rules = new ArrayList<>(current.rules());
-    int index = -1;
-    for (int i = 0; i < rules.size(); i++) {
-      if (which.equals(rules.get(i).name()) || which.equals(Integer.toString(i))) {
-        index = i;
-        break;
-      }
-    }
-    if (index < 0) {
-      problem(ctx, Problem.of(404, "no-such-rule", "No such rule", "the plan has no rule named '" + which
-          + "' and no rule at that index (0-" + (rules.size() - 1) + ")"));
+    String name = ctx.pathParam("rule");
+    if (!server.removeRule(name)) {
+      problem(ctx, noSuchRule(name));
       return;
     }
-    rules.remove(index);
-    server.replacePlan(current.withRules(rules));
     send(ctx, 200, server.plan());
+  }
+
+  private void clearRules(RoutingContext ctx) {
+    server.clearRules();
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceTls(RoutingContext ctx) {
+    server.replaceTls(read(ctx, TlsPolicy.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private Problem noSuchRule(String name) {
+    List<String> names = server.plan().rules().stream().map(Rule::name).filter(n -> n != null).toList();
+    return Problem.of(404, "no-such-rule", "No such rule", "the plan has no rule named '" + name + "'"
+        + (names.isEmpty() ? "; it has no named rule" : "; its rules are named " + String.join(", ", names)));
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private void act(RoutingContext ctx) {
@@ -200,6 +235,11 @@ final class AdminRoutes {
     send(ctx, 200, Map.of("reset", true, "plan", server.plan().name()));
   }
 
+  private void forgetClients(RoutingContext ctx) {
+    server.forgetClients();
+    send(ctx, 200, Map.of("forgotten", true));
+  }
+
   private void metrics(RoutingContext ctx) {
     ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(server.metrics().scrape());
@@ -217,10 +257,10 @@ final class AdminRoutes {
   }
 
   private static Handler<RoutingContext> bearer(String token) {
-    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = sha256("Bearer " + token);
     return ctx -> {
       String given = ctx.request().getHeader("Authorization");
-      if (given != null && MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+      if (given != null && MessageDigest.isEqual(expected, sha256(given.trim()))) {
         ctx.next();
         return;
       }
@@ -231,10 +271,21 @@ final class AdminRoutes {
     };
   }
 
+  /** Equal-length digests, so comparing them in constant time does not leak the token's length either. */
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
   private static void failure(RoutingContext ctx) {
     Throwable e = ctx.failure();
     if (e instanceof InvalidPlanException invalid) {
       problem(ctx, Problem.invalid("Invalid request body", invalid.getMessage(), invalid.problems()));
+    } else if (e instanceof DuplicateRuleException duplicate) {
+      problem(ctx, Problem.of(409, "rule-exists", "Rule exists", duplicate.getMessage()));
     } else if (e instanceof IllegalArgumentException bad) {
       problem(ctx, Problem.of(400, "bad-request", "Bad request", bad.getMessage()));
     } else if (ctx.statusCode() == 413) {
@@ -249,7 +300,7 @@ final class AdminRoutes {
   private <T> T read(RoutingContext ctx, Class<T> type) {
     String text = body(ctx);
     PlanLoader.Format format = format(ctx);
-    ObjectMapper mapper = format == PlanLoader.Format.YAML ? yamlMapper() : json;
+    ObjectMapper mapper = format == PlanLoader.Format.YAML ? Json.yaml() : json;
     try {
       T value = mapper.readValue(text, type);
       if (value == null) {
@@ -259,10 +310,6 @@ final class AdminRoutes {
     } catch (JsonProcessingException e) {
       throw new InvalidPlanException("request body", List.of(PlanLoader.bindingProblem(e, "request body", text)));
     }
-  }
-
-  private static ObjectMapper yamlMapper() {
-    return PlanMapper.yaml();
   }
 
   private static String body(RoutingContext ctx) {
@@ -369,13 +416,13 @@ final class AdminRoutes {
     }
   }
 
-  private static void problem(RoutingContext ctx, Problem problem) {
+  static void problem(RoutingContext ctx, Problem problem) {
     if (ctx.response().ended()) {
       return;
     }
     try {
       ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
-          .end(JournalJson.mapper().writeValueAsString(problem));
+          .end(Json.mapper().writeValueAsString(problem));
     } catch (JsonProcessingException e) {
       ctx.response().setStatusCode(500).end(problem.detail());
     }

@@ -4,7 +4,6 @@ import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.engine.RuleBook;
-import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.fleet.DropAction;
@@ -12,8 +11,6 @@ import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.fleet.HalfOpenAction;
 import dev.wschaos.simulator.fleet.Limits;
-import dev.wschaos.simulator.fleet.OutageAction;
-import dev.wschaos.simulator.fleet.ResetAction;
 import dev.wschaos.simulator.fleet.Selection;
 import dev.wschaos.simulator.journal.EventSink;
 import dev.wschaos.simulator.journal.JournalEvent;
@@ -22,15 +19,15 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TimelineStep;
 import dev.wschaos.simulator.server.ChaosVerticle;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +39,12 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   install(plan) --> base plan --+--> effective plan (temporary rules first, temporary limits) --> RuleBook
  *   timeline step ---> overlay ---+
- *   act(action) ----> Selection.pick(open connections) --> at once | spread over a window --> close/drop/reset
+ *   act(action) ----> action.applyTo(FleetRunner) --> Selection.pick(open connections) --> fault, at once | spread
  * </pre>
  */
 public final class ControlPlane implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
-  private static final long SPREAD_TICK_MS = 10;
 
   private final Vertx vertx;
   private final ChaosVerticle verticle;
@@ -88,6 +84,30 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * Change the plan in force in place, atomically: {@code change} runs under this control plane's lock on the plan
+   * in force, and its result, once valid, is published at once. Unlike {@link #install}, the timeline keeps running
+   * (same timers, offsets from the plan's start, temporary rules and limits in force) and the seed and random source
+   * stay. The change may not touch the timeline or the seed.
+   *
+   * @return the plan now in force
+   * @throws InvalidPlanException listing every problem; nothing changed
+   * @throws RuntimeException whatever {@code change} throws; nothing changed
+   */
+  public synchronized Plan edit(UnaryOperator<Plan> change) {
+    Plan next = change.apply(base);
+    if (next == base) {
+      return base;
+    }
+    if (!next.timeline().equals(base.timeline()) || !Objects.equals(next.seed(), base.seed())) {
+      throw new IllegalArgumentException("an edit keeps the timeline and the seed; replace the plan to change them");
+    }
+    next.requireValid("'" + next.name() + "'");
+    base = next;
+    publish();
+    return next;
+  }
+
   /** The plan as installed, without the timeline's temporary rules and limits. */
   public synchronized Plan plan() {
     return base;
@@ -110,71 +130,12 @@ public final class ControlPlane implements AutoCloseable {
   private ActionResult run(FleetAction action, String source) {
     emit(source, action.describe());
     LOG.info("wschaos fleet action ({}): {}", source, action.describe());
-    if (action instanceof CloseAction close) {
-      return strike(action, close.selection(), close.spread(), c -> c.close(close.code(), close.reason()), source,
-          "close");
-    }
-    if (action instanceof DropAction drop) {
-      return strike(action, drop.selection(), drop.spread(), LiveConnection::drop, source, "drop");
-    }
-    if (action instanceof ResetAction reset) {
-      return strike(action, reset.selection(), reset.spread(), LiveConnection::reset, source, "reset");
-    }
-    if (action instanceof HalfOpenAction halfOpen) {
-      return strike(action, halfOpen.selection(), halfOpen.spread(), halfOpen.fault()::apply, source, "half-open");
-    }
-    if (action instanceof OutageAction outage) {
-      return outage(outage, source);
-    }
-    throw new IllegalArgumentException("unknown fleet action " + action);
+    int selected = action.applyTo(new FleetRunner(vertx, verticle, this::pick, source, this::emit));
+    return new ActionResult(action.describe(), selected);
   }
 
-  private ActionResult strike(FleetAction action, Selection selection, Duration spread,
-                              Consumer<LiveConnection> what, String source, String faultType) {
-    List<FleetMember> picked;
-    synchronized (this) {
-      picked = selection.pick(verticle.members(), random);
-    }
-    Consumer<FleetMember> one = member -> member.act(c -> {
-      member.faultApplied(source, faultType);
-      what.accept(c);
-    });
-    if (spread == null || spread.isZero() || picked.size() <= 1) {
-      picked.forEach(one);
-    } else {
-      spreadOver(picked, spread, one);
-    }
-    return new ActionResult(action.describe(), picked.size());
-  }
-
-  private void spreadOver(List<FleetMember> picked, Duration window, Consumer<FleetMember> one) {
-    long start = System.nanoTime();
-    long windowNanos = window.toNanos();
-    int[] done = {0};
-    one.accept(picked.get(done[0]++));
-    vertx.setPeriodic(SPREAD_TICK_MS, timer -> {
-      long elapsed = System.nanoTime() - start;
-      int due = elapsed >= windowNanos ? picked.size()
-          : (int) Math.min(picked.size(), elapsed * picked.size() / windowNanos + 1);
-      while (done[0] < due) {
-        one.accept(picked.get(done[0]++));
-      }
-      if (done[0] >= picked.size()) {
-        vertx.cancelTimer(timer);
-      }
-    });
-  }
-
-  private ActionResult outage(OutageAction outage, String source) {
-    List<? extends FleetMember> members = List.copyOf(verticle.members());
-    members.forEach(m -> m.act(outage.reset() ? LiveConnection::reset : LiveConnection::drop));
-    verticle.stopListening()
-        .onSuccess(v -> vertx.setTimer(Math.max(1, outage.duration().toMillis()), t -> verticle.listenAgain()
-            .onSuccess(again -> emit(source, "outage over: listening again on port " + verticle.actualPort()))
-            .onFailure(e -> LOG.error("wschaos could not listen again on port {} after the outage: {}",
-                verticle.actualPort(), e.getMessage()))))
-        .onFailure(e -> LOG.error("wschaos could not stop listening for the outage: {}", e.getMessage()));
-    return new ActionResult(outage.describe(), members.size());
+  private synchronized List<FleetMember> pick(Selection selection) {
+    return selection.pick(verticle.members(), random);
   }
 
   private void fire(long gen, int index, boolean first) {

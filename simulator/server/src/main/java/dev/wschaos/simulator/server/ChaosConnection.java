@@ -7,6 +7,7 @@ import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
@@ -31,7 +32,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -39,14 +39,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open WebSocket: runs the plan's behaviour, and the connection fault decided at its handshake if there is one.
+ * It is the faults' port ({@link LiveConnection}) and the message path; what it reports, its timers, its state, its
+ * Netty work and its face to fleet actions are each a class of their own.
  *
  * <pre>
  *   client message --> inbound flow? --> behaviour (echo / ticker / silent) --> armed fault? --> trigger --> fault
  *   behaviour sends --> outbound flow? --> Vert.x
+ *
+ *   ChaosConnection --+-- ConnectionJournal  (events, counts, who ended it)
+ *                     +-- ConnectionTimers   (schedule / every, cancelled at close)
+ *                     +-- ConnectionState    (per-client state, seeded random)
+ *                     +-- ChannelControl     (raw bytes, filters, shaping, FIN / RST)
+ *                     +-- ConnectionMember   (FleetMember: selection, listing, act)
  * </pre>
  * Each "?" is a field that is null on a healthy connection: one null check per message.
  */
-final class ChaosConnection implements LiveConnection, FleetMember {
+final class ChaosConnection implements LiveConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChaosConnection.class);
 
@@ -55,41 +63,37 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   private final ServerWebSocket webSocket;
   private final VertxUpgradeRequest upgrade;
   private final ClientTracker.ClientRecord client;
-  private final long openedAtNanos = System.nanoTime();
-  private final Instant openedAt = Instant.now();
-  private final Context context = Vertx.currentContext();
-  private EventSink events = EventSink.NONE;
-  private List<String> faultsApplied = List.of();
-  private String endedBy;
-  private Integer codeSent;
-  private Map<Class<?>, Object> anonymousState;
-  private Set<Long> timers;
-  private RuleBook book;
-  private Random random;
+  private final ConnectionTimers timers;
+  private final ChannelControl channel;
+  private final Consumer<MessageFlow.Message> writer = this::write;
+  private final Consumer<MessageFlow.Message> deliverer = this::deliver;
+  private final ConnectionJournal journal;
+  private final ConnectionMember member;
+  private ConnectionState state;
   private ServerHeartbeat heartbeat;
   private MessageFlow outbound;
   private MessageFlow inbound;
-  private final Consumer<MessageFlow.Message> writer = this::write;
-  private final Consumer<MessageFlow.Message> deliverer = this::deliver;
   private BehaviourSession behaviour = BehaviourSession.NONE;
   private ArmedFault armed;
   private boolean open = true;
-  private long messagesIn;
-  private long messagesOut;
+  private boolean ending;
 
   ChaosConnection(long id, Vertx vertx, ServerWebSocket webSocket, VertxUpgradeRequest upgrade,
-                  ClientTracker.ClientRecord client) {
+                  ClientTracker.ClientRecord client, EventSink events) {
     this.id = id;
     this.vertx = vertx;
     this.webSocket = webSocket;
     this.upgrade = upgrade;
     this.client = client;
+    this.timers = new ConnectionTimers(vertx, this::isOpen);
+    this.channel = new ChannelControl(webSocket);
+    this.journal = new ConnectionJournal(id, upgrade, events);
+    this.member = new ConnectionMember(id, upgrade, journal, this, vertx);
   }
 
-  /** Report this connection's events to {@code sink}. */
-  ChaosConnection events(EventSink sink) {
-    this.events = sink;
-    return this;
+  /** This connection as fleet actions see it. */
+  FleetMember member() {
+    return member;
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
@@ -98,10 +102,13 @@ final class ChaosConnection implements LiveConnection, FleetMember {
 
   /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
-    this.book = book;
+    this.state = new ConnectionState(client, upgrade.clientId() == null, book);
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
-    webSocket.exceptionHandler(e -> LOG.debug("connection {} ({}): {}", id, upgrade, e.toString()));
+    webSocket.exceptionHandler(e -> {
+      LOG.debug("connection {} ({}): {}", id, upgrade, e.toString());
+      OversizeClose.answer(webSocket, e);
+    });
     webSocket.closeHandler(v -> {
       closed();
       onClosed.run();
@@ -110,16 +117,13 @@ final class ChaosConnection implements LiveConnection, FleetMember {
       heartbeat = new ServerHeartbeat(vertx, webSocket, book.plan().heartbeat());
       heartbeat.start();
     }
-    if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.OPENED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(webSocket.subProtocol()).build());
-    }
+    journal.opened(webSocket.subProtocol());
     behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream).start()
         : book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied -> {
         LOG.debug("connection {} ({}): rule '{}' strikes with {}", id, upgrade, applied.label(), applied.fault());
-        faultApplied(applied.label(), applied.fault().type());
+        journal.faultApplied(applied.label(), applied.fault().type());
       });
       armed.start();
     }
@@ -127,80 +131,41 @@ final class ChaosConnection implements LiveConnection, FleetMember {
 
   /** Close with 1001 Going Away, as a server that shuts down does. */
   Future<Void> goingAway() {
-    if (!open) {
+    if (!open || ending) {
       return Future.succeededFuture();
     }
     sendCloseNoticeIfAsked(1001, "server shutting down");
-    closeSent(1001, "server shutting down");
+    journal.closeSent(1001, "server shutting down");
     return webSocket.close((short) 1001, "server shutting down");
-  }
-
-  @Override
-  public void faultApplied(String rule, String type) {
-    if (faultsApplied.isEmpty()) {
-      faultsApplied = new ArrayList<>(2);
-    }
-    faultsApplied.add(rule);
-    if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .rule(rule).fault(type).build());
-    }
   }
 
   /** Whether the client ended the connection (its close frame, or TCP gone) rather than wschaos or the upstream. */
   boolean closedByClient() {
-    return endedBy == null;
+    return journal.endedByClient();
   }
 
   /**
    * The upstream closed: pass its code and reason to the client (1000 for a close frame without a code), or drop
-   * the client's TCP if the upstream's went away without a close frame.
+   * the client's TCP (after what was already relayed) if the upstream went away without a close frame.
    */
   void upstreamClosed(Short code, String reason) {
     if (!isOpen()) {
       return;
     }
-    endedBy = JournalEvent.UPSTREAM;
     if (code == null || code == 1006) {
-      if (events.enabled()) {
-        events.emit(JournalEvent.of(EventType.DROPPED, id, upgrade.clientId()).initiator(JournalEvent.UPSTREAM)
-            .build());
-      }
-      Channels.close(Channels.of(webSocket), false);
+      ending = true;
+      journal.upstreamDropped();
+      channel.drop();
       return;
     }
     int passed = code == 1005 ? 1000 : code;
-    codeSent = passed;
-    if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(passed).reason(reason)
-          .initiator(JournalEvent.UPSTREAM).build());
-    }
+    journal.upstreamCloseSent(passed, reason);
     sendCloseNoticeIfAsked(passed, reason);
     webSocket.close((short) passed, reason);
   }
 
-  private void closeSent(int code, String reason) {
-    if (endedBy == null) {
-      endedBy = JournalEvent.SERVER;
-      codeSent = code;
-    }
-    if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
-          .initiator(JournalEvent.SERVER).build());
-    }
-  }
-
-  private void ended(EventType type) {
-    if (endedBy == null) {
-      endedBy = JournalEvent.SERVER;
-    }
-    if (events.enabled()) {
-      events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER).build());
-    }
-  }
-
   private void onText(String text) {
-    messagesIn++;
+    journal.messageIn();
     if (inbound != null) {
       inbound.offer(MessageFlow.Message.text(text), deliverer);
       return;
@@ -212,7 +177,7 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   }
 
   private void onBinary(Buffer data) {
-    messagesIn++;
+    journal.messageIn();
     if (inbound != null) {
       inbound.offer(MessageFlow.Message.binary(data.getBytes()), deliverer);
       return;
@@ -247,14 +212,14 @@ final class ChaosConnection implements LiveConnection, FleetMember {
 
   private void writeText(String text) {
     if (isOpen()) {
-      messagesOut++;
+      journal.messageOut();
       webSocket.writeTextMessage(text);
     }
   }
 
   private void writeBinary(byte[] data) {
     if (isOpen()) {
-      messagesOut++;
+      journal.messageOut();
       webSocket.writeBinaryMessage(Buffer.buffer(data));
     }
   }
@@ -271,24 +236,8 @@ final class ChaosConnection implements LiveConnection, FleetMember {
     if (armed != null) {
       armed.cancel();
     }
-    if (timers != null) {
-      timers.forEach(vertx::cancelTimer);
-    }
-    Short code = webSocket.closeStatusCode();
-    if (events.enabled()) {
-      String initiator = endedBy != null ? endedBy : JournalEvent.CLIENT;
-      Integer observed = code == null ? null : code.intValue();
-      if (endedBy == null && observed != null && observed != 1006) {
-        events.emit(JournalEvent.of(EventType.CLOSE_RECEIVED, id, upgrade.clientId()).code(observed)
-            .reason(webSocket.closeReason()).initiator(JournalEvent.CLIENT).build());
-      }
-      events.emit(JournalEvent.of(EventType.CLOSED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .path(upgrade.path()).code(codeSent != null ? codeSent : observed).reason(webSocket.closeReason())
-          .initiator(initiator).durationMs((System.nanoTime() - openedAtNanos) / 1_000_000)
-          .messages(messagesIn, messagesOut).build());
-    }
-    LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code,
-        (System.nanoTime() - openedAtNanos) / 1_000_000, messagesIn, messagesOut);
+    timers.cancelAll();
+    journal.closed(webSocket.closeStatusCode(), webSocket.closeReason());
   }
 
   @Override
@@ -318,7 +267,7 @@ final class ChaosConnection implements LiveConnection, FleetMember {
 
   @Override
   public boolean isOpen() {
-    return open && !webSocket.isClosed();
+    return open && !ending && !webSocket.isClosed();
   }
 
   @Override
@@ -343,7 +292,7 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   public void close(int code, String reason) {
     if (isOpen()) {
       sendCloseNoticeIfAsked(code, reason);
-      closeSent(code, reason);
+      journal.closeSent(code, reason);
       webSocket.close((short) code, reason);
     }
   }
@@ -356,87 +305,52 @@ final class ChaosConnection implements LiveConnection, FleetMember {
 
   @Override
   public void drop() {
-    ended(EventType.DROPPED);
-    Channels.close(Channels.of(webSocket), false);
+    if (!ending) {
+      ending = true;
+      journal.ended(EventType.DROPPED);
+      channel.drop();
+    }
   }
 
   @Override
   public void reset() {
-    ended(EventType.RESET);
-    Channels.close(Channels.of(webSocket), true);
-  }
-
-  @Override
-  public String header(String name) {
-    return upgrade.header(name);
-  }
-
-  @Override
-  public ConnectionInfo info() {
-    return new ConnectionInfo(id, upgrade.clientId(), upgrade.path(), upgrade.attempt(), upgrade.remoteAddress(),
-        openedAt, messagesIn, messagesOut, List.copyOf(faultsApplied));
-  }
-
-  @Override
-  public void act(Consumer<LiveConnection> action) {
-    Context target = context != null ? context : vertx.getOrCreateContext();
-    target.runOnContext(v -> {
-      if (isOpen()) {
-        action.accept(this);
-      }
-    });
+    if (!ending) {
+      ending = true;
+      journal.ended(EventType.RESET);
+      channel.reset();
+    }
   }
 
   @Override
   public Cancellable schedule(Duration delay, Runnable action) {
-    long timer = vertx.setTimer(Math.max(1, delay.toMillis()), t -> {
-      timers.remove(t);
-      if (isOpen()) {
-        action.run();
-      }
-    });
-    return track(timer);
+    return timers.schedule(delay, action);
   }
 
   @Override
   public Cancellable every(Duration period, Runnable action) {
-    long timer = vertx.setPeriodic(Math.max(1, period.toMillis()), t -> {
-      if (isOpen()) {
-        action.run();
-      }
-    });
-    return track(timer);
+    return timers.every(period, action);
   }
 
   @Override
   public <T> T clientState(Class<T> type, Supplier<T> init) {
-    if (upgrade.clientId() != null) {
-      return client.state(type, init);
-    }
-    if (anonymousState == null) {
-      anonymousState = new HashMap<>();
-    }
-    return type.cast(anonymousState.computeIfAbsent(type, t -> init.get()));
+    return state.clientState(type, init);
   }
 
   @Override
   public Random random() {
-    if (random == null) {
-      random = new Random(book.nextConnectionSeed());
-    }
-    return random;
+    return state.random();
   }
 
   @Override
   public void writeRaw(byte[] bytes) {
     if (isOpen()) {
-      Channels.of(webSocket).writeAndFlush(Unpooled.wrappedBuffer(bytes));
+      channel.writeRaw(bytes);
     }
   }
 
   @Override
   public void reading(boolean on) {
-    Channels.of(webSocket).channel().config().setAutoRead(on);
+    channel.reading(on);
   }
 
   @Override
@@ -450,38 +364,30 @@ final class ChaosConnection implements LiveConnection, FleetMember {
   }
 
   @Override
+  public ConversationPort conversation() {
+    return behaviour instanceof ConversationPort port ? port : null;
+  }
+
+  @Override
   public void suppressPings() {
     if (heartbeat != null) {
       heartbeat.stop();
     }
-    FrameFilter.on(Channels.of(webSocket)).dropPings();
+    channel.dropPings();
   }
 
   @Override
   public void ignoreClientClose() {
-    FrameFilter.on(Channels.of(webSocket)).dropClose();
+    channel.dropClientClose();
   }
 
   @Override
   public void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond) {
-    ChannelHandlerContext context = Channels.of(webSocket);
-    context.pipeline().addFirst("wschaos-throttle",
-        new ChannelTrafficShapingHandler(outBytesPerSecond, inBytesPerSecond, 50));
+    channel.limitBandwidth(outBytesPerSecond, inBytesPerSecond);
   }
 
   @Override
   public void sliceWrites(int chunkBytes, Duration pause) {
-    Channels.of(webSocket).pipeline().addFirst(Slicer.NAME, new Slicer(chunkBytes, pause.toNanos()));
-  }
-
-  private Cancellable track(long timer) {
-    if (timers == null) {
-      timers = new HashSet<>(4);
-    }
-    timers.add(timer);
-    return () -> {
-      timers.remove(timer);
-      vertx.cancelTimer(timer);
-    };
+    channel.sliceWrites(chunkBytes, pause);
   }
 }

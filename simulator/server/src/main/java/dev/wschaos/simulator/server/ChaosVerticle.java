@@ -60,6 +60,7 @@ public final class ChaosVerticle extends VerticleBase {
   private volatile int boundPort = -1;
   private volatile boolean stopped;
   private int pendingAccepts;
+  private ListenerLimits limits;
   private UpstreamConnector upstreams;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
@@ -81,12 +82,14 @@ public final class ChaosVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listenOn(int port) {
-    HttpServerOptions options = new HttpServerOptions()
+    if (limits == null) {
+      limits = new ListenerLimits(settings.limits());
+    }
+    HttpServerOptions options = limits.apply(new HttpServerOptions()
         .setHost(settings.host())
         .setPort(port)
-        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds());
-    return vertx.createHttpServer(options)
-        .requestHandler(this::onRequest)
+        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds()));
+    return limits.install(vertx.createHttpServer(options), this::onRequest)
         .listen()
         .onSuccess(s -> {
           server.set(s);
@@ -119,7 +122,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   /** The open connections, for fleet actions and listings. */
   public Collection<? extends FleetMember> members() {
-    return open.values();
+    return open.values().stream().map(ChaosConnection::member).toList();
   }
 
   /** Close every open connection with 1001 Going Away, wait for them (bounded by the close timeout), then stop. */
@@ -201,7 +204,8 @@ public final class ChaosVerticle extends VerticleBase {
     String refusedBy = decision.handshake() != null ? decision.handshake().label()
         : upstream != null ? "upstream " + upstream.url() : null;
     pendingAccepts++;
-    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
+    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
+        policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
         (webSocket, upstreamSocket) -> {
           pendingAccepts--;
           opened(id, webSocket, upstreamSocket, upgrade, attempt.client(), book, decision);
@@ -265,7 +269,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   private void opened(long id, ServerWebSocket webSocket, WebSocket upstream, VertxUpgradeRequest upgrade,
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
-    ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client).events(events);
+    ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client, events);
     open.put(id, connection);
     connection.start(book, decision.connection(), () -> open.remove(id), upstream);
   }

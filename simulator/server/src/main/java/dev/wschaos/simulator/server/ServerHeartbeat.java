@@ -47,7 +47,7 @@ final class ServerHeartbeat {
       if (!stopped && lastPongNanos - sentAt < 0 && !webSocket.isClosed()) {
         stop();
         if (heartbeat.onTimeout() == Heartbeat.OnTimeout.DROP) {
-          Channels.close(Channels.of(webSocket), false);
+          ChannelControl.finAfterWrites(Channels.of(webSocket));
         } else {
           webSocket.close((short) 1001, "no pong within " + heartbeat.timeout().toMillis() + "ms");
         }

@@ -1,12 +1,12 @@
 package dev.wschaos.simulator.admin;
 
-import dev.wschaos.simulator.client.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.client.Problem;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.match.Match;
@@ -91,7 +91,7 @@ class AdminApiAcceptanceTest {
       }
       assertThat(call(server, "PUT", "/plan", "application/yaml", "name: sneaky", null).statusCode()).isEqualTo(401);
       assertThat(server.plan().name()).isEqualTo("healthy");
-      assertThat(call(server, "POST", "/reset", null, "", "s3cret").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "", "s3cret").statusCode()).isEqualTo(200);
     }
   }
 
@@ -183,11 +183,63 @@ class AdminApiAcceptanceTest {
       HttpResponse<String> invalid = call(server, "POST", "/plan/rules", "application/yaml",
           "fault: {type: close, code: 999}\ntrigger: {afterMessages: 1}");
       assertThat(invalid.statusCode()).isEqualTo(400);
-      assertThat(json(invalid).at("/problems/0/field").asText()).isEqualTo("rules[1].fault.code");
+      assertThat(json(invalid).at("/problems/0/field").asText()).isEqualTo("fault.code");
+      assertThat(json(invalid).at("/problems/0/line").asInt()).isEqualTo(1);
       assertThat(server.plan().rules()).hasSize(1);
 
       assertThat(call(server, "DELETE", "/plan/rules/nope", null, null).statusCode()).isEqualTo(404);
       assertThat(call(server, "DELETE", "/plan/rules/gone", null, null).statusCode()).isEqualTo(200);
+      assertThat(server.plan().rules()).isEmpty();
+    }
+  }
+
+  @Test
+  void rulesAreEditedByName() throws Exception {
+    try (WsChaosServer server = start(Plan.healthy(), null)) {
+      HttpResponse<String> unnamed = call(server, "POST", "/plan/rules", "application/yaml",
+          "fault: {type: reject, status: 503}");
+      assertThat(unnamed.statusCode()).isEqualTo(201);
+      String generated = json(unnamed).get("name").asText();
+      assertThat(generated).isNotBlank();
+      assertThat(unnamed.headers().firstValue("Location")).hasValue("/plan/rules/" + generated);
+
+      String named = "{\"name\": \"busy\", \"fault\": {\"type\": \"reject\", \"status\": 429}}";
+      assertThat(call(server, "POST", "/plan/rules", "application/json", named).statusCode()).isEqualTo(201);
+      HttpResponse<String> again = call(server, "POST", "/plan/rules", "application/json", named);
+      assertThat(again.statusCode()).isEqualTo(409);
+      assertThat(again.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+      assertThat(json(again).get("detail").asText()).contains("busy").contains("PUT /plan/rules/busy");
+
+      HttpResponse<String> replaced = call(server, "PUT", "/plan/rules/" + generated, "application/yaml",
+          "match: {clientId: c1}\nfault: {type: reject, status: 410}");
+      assertThat(replaced.statusCode()).isEqualTo(200);
+      assertThat(server.plan().rules()).extracting(Rule::name).containsExactly(generated, "busy");
+      assertThat(((RejectFault) server.plan().rules().get(0).fault()).status()).isEqualTo(410);
+      assertThat(call(server, "PUT", "/plan/rules/new%20one", "application/yaml", "fault: {type: drop}")
+          .statusCode()).isEqualTo(201);
+      assertThat(call(server, "GET", "/plan/rules/new%20one", null, null).body()).contains("drop");
+      assertThat(call(server, "PUT", "/plan/rules/x", "application/yaml", "name: y\nfault: {type: drop}")
+          .statusCode()).isEqualTo(400);
+
+      Plan before = server.plan();
+      HttpResponse<String> invalid = call(server, "PUT", "/plan/rules/busy", "application/yaml", """
+          match: {attempt: 0}
+          trigger: {afterMessages: 1}
+          fault: {type: close, code: 1006}
+          """);
+      assertThat(invalid.statusCode()).isEqualTo(400);
+      assertThat(invalid.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+      List<String> fields = new ArrayList<>();
+      json(invalid).get("problems").forEach(p -> fields.add(p.get("field").asText() + "@" + p.get("line").asInt()));
+      assertThat(fields).containsExactlyInAnyOrder("match.attempt@1", "fault.code@3");
+      assertThat(server.plan()).isSameAs(before);
+
+      HttpResponse<String> missing = call(server, "DELETE", "/plan/rules/nope", null, null);
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(json(missing).get("detail").asText()).contains("nope").contains("busy");
+      assertThat(call(server, "DELETE", "/plan/rules/busy", null, null).statusCode()).isEqualTo(200);
+      assertThat(server.plan().rules()).extracting(Rule::name).containsExactly(generated, "new one");
+      assertThat(call(server, "DELETE", "/plan/rules", null, null).statusCode()).isEqualTo(200);
       assertThat(server.plan().rules()).isEmpty();
     }
   }
@@ -251,7 +303,7 @@ class AdminApiAcceptanceTest {
       assertThat(call(server, "GET", "/nope", null, null).statusCode()).isEqualTo(404);
 
       server.replacePlan(Plan.named("to-be-reset"));
-      assertThat(call(server, "POST", "/reset", null, "").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "").statusCode()).isEqualTo(200);
       assertThat(server.plan().name()).isEqualTo("healthy");
       assertThat(json(call(server, "GET", "/journal", null, null)).get("events")).isEmpty();
       fleet.connectAndWait(server.wsUrl("/chat"), "a-", 1);

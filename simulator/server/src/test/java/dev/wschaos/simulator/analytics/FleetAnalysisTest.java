@@ -92,7 +92,7 @@ class FleetAnalysisTest {
     String json = ReportJson.toJson(fleet());
 
     assertThat(json).contains("\"generatedAt\" : \"", "\"p50Millis\" : 1500", "\"herdRatio\" : 0.33",
-        "\"returnsPerBucket\" : [ 33, 33, 33 ]", "\"kind\" : \"not-enough-attempts\"", "\"kind\" : \"server-close\"", "\"recoveryWindow\" : 30000",
+        "\"returnsPerBucket\" : [ 33, 33, 33 ]", "\"kind\" : \"not-enough-attempts\"", "\"kind\" : \"server-close\"", "\"recoveryWindow\" : \"30s\"",
         "\"terminalCodes\" : [ \"1002-1003\", \"1007-1010\" ]");
   }
 }

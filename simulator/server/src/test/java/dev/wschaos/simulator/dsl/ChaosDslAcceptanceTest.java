@@ -117,7 +117,8 @@ class ChaosDslAcceptanceTest {
     chaos.onConnection().close(1001);
     assertThatThrownBy(() -> chaos.onConnection().close(1006))
         .isInstanceOf(InvalidPlanException.class)
-        .hasMessageContaining("rules[1].fault.code: 1006 (abnormal closure) is never sent on the wire");
+        .hasMessageContaining("invalid plan rule 'chaos-")
+        .hasMessageContaining("fault.code: 1006 (abnormal closure) is never sent on the wire");
     assertThat(chaos.plan().rules()).hasSize(1);
   }
 

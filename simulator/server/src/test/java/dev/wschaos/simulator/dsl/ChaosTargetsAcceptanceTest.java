@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.admin.AdminSettings;
-import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.TlsClients;
@@ -183,6 +184,41 @@ class ChaosTargetsAcceptanceTest {
         .hasMessageContaining("client nobody did not reconnect").hasMessageContaining("made no connection attempt");
     assertThatThrownBy(() -> chaos.awaitConnections(1, Duration.ofMillis(100)))
         .hasMessage("expected at least 1 open connection(s) within 100 ms, but 0 are open");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "remote"})
+  void aRuleHandleIsReplacedAndRemovedByName(String target) throws Exception {
+    Chaos chaos = chaos(target);
+    ChaosRule rule = chaos.onConnection().forClient("h*").close(4001, "first");
+    try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=h1"))) {
+      assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(4001, "first"));
+    }
+    rule.replaceWith(new CloseFault(4002, "second"));
+    assertThat(server.plan().rules()).singleElement().satisfies(r -> {
+      assertThat(r.name()).isEqualTo(rule.name());
+      assertThat(r.fault()).isEqualTo(new CloseFault(4002, "second"));
+      assertThat(r.match().clientId()).isEqualTo("h*");
+    });
+    try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=h2"))) {
+      assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(4002, "second"));
+    }
+    assertThat(rule.remove()).isTrue();
+    assertThat(rule.remove()).isFalse();
+    assertThat(server.plan().rules()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "remote"})
+  void forgetClientsKeepsThePlan(String target) throws Exception {
+    Chaos chaos = chaos(target);
+    ChaosRule firstAttempt = chaos.onHandshake().forClient("f1").attempt(1).reject(503);
+    assertThat(JdkClient.connectFailure(server.wsUrl("/?clientId=f1"))).isInstanceOf(WebSocketHandshakeException.class);
+    JdkClient.connect(server.wsUrl("/?clientId=f1")).close();
+
+    chaos.forgetClients();
+    assertThat(firstAttempt.installed()).isTrue();
+    assertThat(JdkClient.connectFailure(server.wsUrl("/?clientId=f1"))).isInstanceOf(WebSocketHandshakeException.class);
   }
 
   @ParameterizedTest

@@ -79,7 +79,14 @@ public final class Fleet implements AutoCloseable {
           return;
         }
         WebSocket ws = ar.result();
-        ws.closeHandler(v -> member.closed.complete(new Closed(ws.closeStatusCode(), ws.closeReason(), System.nanoTime())));
+        if (ws.isClosed()) {
+          // the server closed it before this callback ran (a fault on open, a busy machine): Vert.x throws
+          // "WebSocket is closed" from closeHandler(..) then, which used to leave both futures pending for ever
+          member.closed.complete(new Closed(ws.closeStatusCode(), ws.closeReason(), System.nanoTime()));
+        } else {
+          ws.closeHandler(v -> member.closed.complete(new Closed(ws.closeStatusCode(), ws.closeReason(),
+              System.nanoTime())));
+        }
         member.connected.complete(ws);
       });
       started.add(member);

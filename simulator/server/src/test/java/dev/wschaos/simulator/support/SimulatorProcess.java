@@ -41,6 +41,14 @@ public final class SimulatorProcess implements AutoCloseable {
     return new SimulatorProcess(new ProcessBuilder(command(args)).start());
   }
 
+  /** Start {@code java -jar jar args...}: the shaded jar as users run it. */
+  public static SimulatorProcess startJar(Path jar, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return new SimulatorProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
   /** The command line that runs the simulator's main class with {@code args} on the test classpath. */
   public static List<String> command(String... args) {
     List<String> command = new ArrayList<>();
@@ -65,6 +73,24 @@ public final class SimulatorProcess implements AutoCloseable {
     boolean ended = process.waitFor(20, TimeUnit.SECONDS);
     reader.join(5000);
     return ended;
+  }
+
+  /** Wait for the process to end by itself (e.g. after {@code --help}); returns whether it ended within 20 s. */
+  public boolean awaitExit() throws InterruptedException {
+    return waitFor(20);
+  }
+
+  /** Wait for the process to end by itself; returns whether it did within {@code seconds}. */
+  public boolean waitFor(int seconds) throws InterruptedException {
+    boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
+    reader.join(5000);
+    return ended;
+  }
+
+  /** {@code kill -9}: the process gets no chance to flush or clean up. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
   }
 
   public int exitValue() {

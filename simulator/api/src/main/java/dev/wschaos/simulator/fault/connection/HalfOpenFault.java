@@ -33,6 +33,16 @@ public record HalfOpenFault(Duration startWithin, @JsonProperty("for") Duration 
     return new HalfOpenFault(null, null);
   }
 
+  /** This fault, starting after a random delay of up to {@code window}. */
+  public HalfOpenFault startingWithin(Duration window) {
+    return new HalfOpenFault(window, duration);
+  }
+
+  /** This fault, ending with a FIN (no close frame) after {@code lasting}. */
+  public HalfOpenFault lasting(Duration lasting) {
+    return new HalfOpenFault(startWithin, lasting);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     if (startWithin == null || startWithin.isZero()) {

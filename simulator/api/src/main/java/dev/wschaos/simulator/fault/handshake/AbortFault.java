@@ -22,6 +22,16 @@ public record AbortFault(boolean reset) implements HandshakeFault {
     this(reset != null && reset);
   }
 
+  /** Close TCP without any response, with a FIN. */
+  public static AbortFault fin() {
+    return new AbortFault(false);
+  }
+
+  /** Close TCP without any response, with a RST. */
+  public static AbortFault withReset() {
+    return new AbortFault(true);
+  }
+
   @Override
   public void apply(HandshakeExchange exchange) {
     exchange.closeTcp(reset);

@@ -32,6 +32,11 @@ public record BadAcceptFault(String accept) implements HandshakeFault {
     this.accept = accept;
   }
 
+  /** A 101 with a wrong Sec-WebSocket-Accept (a fixed, well-formed but wrong value). */
+  public static BadAcceptFault wrongAccept() {
+    return new BadAcceptFault((String) null);
+  }
+
   @Override
   public void apply(HandshakeExchange exchange) {
     String value = accept == null ? DEFAULT_WRONG_ACCEPT : accept;

@@ -34,6 +34,21 @@ public record SubprotocolMismatchFault(Mode mode, String protocol) implements Ha
     this.protocol = protocol;
   }
 
+  /** Announce {@value #DEFAULT_PROTOCOL}, a subprotocol the client did not offer. */
+  public static SubprotocolMismatchFault unexpected() {
+    return new SubprotocolMismatchFault(Mode.UNEXPECTED, null);
+  }
+
+  /** Announce {@code protocol}, which the client did not offer. */
+  public static SubprotocolMismatchFault unexpected(String protocol) {
+    return new SubprotocolMismatchFault(Mode.UNEXPECTED, protocol);
+  }
+
+  /** Announce no subprotocol although the client offered some. */
+  public static SubprotocolMismatchFault missing() {
+    return new SubprotocolMismatchFault(Mode.MISSING, null);
+  }
+
   @Override
   public void apply(HandshakeExchange exchange) {
     if (mode == Mode.MISSING) {

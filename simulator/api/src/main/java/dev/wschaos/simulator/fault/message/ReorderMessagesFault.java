@@ -33,6 +33,11 @@ public record ReorderMessagesFault(int window, Duration maxHold) implements Conn
     this(window == null ? 3 : window, maxHold == null ? Duration.ofMillis(500) : maxHold);
   }
 
+  /** Groups of 3, a group not yet full sent after 500 ms. */
+  public static ReorderMessagesFault defaults() {
+    return new ReorderMessagesFault((Integer) null, null);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     connection.outbound(new Shuffler(connection));

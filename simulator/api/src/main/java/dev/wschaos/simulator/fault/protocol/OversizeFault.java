@@ -37,6 +37,16 @@ public record OversizeFault(int size, boolean binary, Integer fragmentSize) impl
     return new OversizeFault(size, false, fragmentSize);
   }
 
+  /** A text message of {@code size} bytes in one frame. */
+  public static OversizeFault text(int size) {
+    return text(size, null);
+  }
+
+  /** A text message of {@code size} bytes in fragments of {@code fragmentSize} bytes. */
+  public static OversizeFault inFragments(int size, int fragmentSize) {
+    return text(size, fragmentSize);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     byte[] payload = new byte[size];

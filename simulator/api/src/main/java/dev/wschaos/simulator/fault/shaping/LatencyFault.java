@@ -45,6 +45,21 @@ public record LatencyFault(Duration delay, Duration jitter, Distribution distrib
     return new LatencyFault(delay, null, null, null);
   }
 
+  /** This latency plus a random jitter of up to {@code value} (uniform unless {@link #withDistribution}). */
+  public LatencyFault withJitter(Duration value) {
+    return new LatencyFault(delay, value, distribution, direction);
+  }
+
+  /** This latency with jitter drawn from {@code value}. */
+  public LatencyFault withDistribution(Distribution value) {
+    return new LatencyFault(delay, jitter, value, direction);
+  }
+
+  /** This latency on {@code value} messages (default {@link Direction#OUT}, server to client). */
+  public LatencyFault withDirection(Direction value) {
+    return new LatencyFault(delay, jitter, distribution, value);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     if (direction.out()) {

@@ -25,6 +25,11 @@ public record SliceFault(int chunkBytes, Duration pause) implements ConnectionFa
     this(chunkBytes == null ? 1 : chunkBytes, pause == null ? Duration.ofMillis(10) : pause);
   }
 
+  /** Frames in TCP chunks of at most {@code chunkBytes}, {@code pause} apart. */
+  public static SliceFault of(int chunkBytes, Duration pause) {
+    return new SliceFault(chunkBytes, pause);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     connection.sliceWrites(chunkBytes, pause);

@@ -29,6 +29,11 @@ public record SlowLinkFault(@JsonIgnore LatencyFault latency, @JsonIgnore Thrott
     this(new LatencyFault(delay, jitter, distribution, direction), new ThrottleFault(bytesPerSecond, direction));
   }
 
+  /** Every server-to-client message delayed by {@code delay}, the link capped at {@code bytesPerSecond}. */
+  public static SlowLinkFault of(Duration delay, long bytesPerSecond) {
+    return new SlowLinkFault(LatencyFault.of(delay), ThrottleFault.of(bytesPerSecond));
+  }
+
   @JsonProperty public Duration delay() { return latency.delay(); }
   @JsonProperty public Duration jitter() { return latency.jitter(); }
   @JsonProperty public LatencyFault.Distribution distribution() { return latency.distribution(); }

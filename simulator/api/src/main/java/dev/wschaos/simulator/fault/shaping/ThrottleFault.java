@@ -25,6 +25,16 @@ public record ThrottleFault(long bytesPerSecond, Direction direction) implements
     this.direction = direction == null ? Direction.OUT : direction;
   }
 
+  /** Cap server-to-client throughput at {@code bytesPerSecond}. */
+  public static ThrottleFault of(long bytesPerSecond) {
+    return new ThrottleFault(bytesPerSecond, Direction.OUT);
+  }
+
+  /** This cap on {@code value} traffic. */
+  public ThrottleFault withDirection(Direction value) {
+    return new ThrottleFault(bytesPerSecond, value);
+  }
+
   @Override
   public void apply(LiveConnection connection) {
     connection.limitBandwidth(direction.out() ? bytesPerSecond : 0, direction.in() ? bytesPerSecond : 0);
