@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -76,6 +77,12 @@ final class AdminRoutes {
   }
 
   static Router router(Vertx vertx, AdminBackend server, AdminSettings settings) {
+    return router(vertx, server, settings, null);
+  }
+
+  /** With the web console ({@code /ui}) mounted by {@code console} when it is not null. */
+  static Router router(Vertx vertx, AdminBackend server, AdminSettings settings,
+                       Consumer<Router> console) {
     AdminRoutes routes = new AdminRoutes(server);
     Router router = Router.router(vertx);
     if (settings.token() != null) {
@@ -104,6 +111,9 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
+    if (console != null) {
+      console.accept(router);
+    }
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
             + " is not part of the admin API; see GET /openapi.yaml")));
@@ -258,6 +268,10 @@ final class AdminRoutes {
     byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     return ctx -> {
       String given = ctx.request().getHeader("Authorization");
+      if (ConsoleRoutes.isPublicAsset(ctx.request())) {
+        ctx.next();
+        return;
+      }
       if (given != null && MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
         ctx.next();
         return;
