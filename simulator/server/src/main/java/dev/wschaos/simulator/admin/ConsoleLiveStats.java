@@ -22,7 +22,6 @@ final class ConsoleLiveStats implements Consumer<JournalEvent> {
   static final int SECONDS = 300;
 
   private final Bucket[] buckets = new Bucket[SECONDS];
-  private int open;
   private long changes;
 
   /** One second of the fleet: {@code open} is the open connections at its end. */
@@ -31,7 +30,6 @@ final class ConsoleLiveStats implements Consumer<JournalEvent> {
 
   private static final class Bucket {
     long second = Long.MIN_VALUE;
-    int open = -1;
     int upgrades;
     int opened;
     final Map<Integer, Integer> rejections = new TreeMap<>();
@@ -39,7 +37,6 @@ final class ConsoleLiveStats implements Consumer<JournalEvent> {
 
     void reset(long value) {
       second = value;
-      open = -1;
       upgrades = 0;
       opened = 0;
       rejections.clear();
@@ -60,17 +57,14 @@ final class ConsoleLiveStats implements Consumer<JournalEvent> {
       case UPGRADE_REJECTED -> b.rejections.merge(event.status() == null ? 0 : event.status(), 1, Integer::sum);
       case OPENED -> {
         b.opened++;
-        open++;
         changes++;
       }
       case CLOSED -> {
         b.closes.merge(event.code() == null ? 1006 : event.code(), 1, Integer::sum);
-        open = Math.max(0, open - 1);
         changes++;
       }
       default -> { }
     }
-    b.open = open;
   }
 
   /** How many opens and closes were seen so far: a client lists connections again when it moves. */
@@ -78,31 +72,53 @@ final class ConsoleLiveStats implements Consumer<JournalEvent> {
     return changes;
   }
 
-  /** The seconds from {@code now - SECONDS + 1} to {@code now}, oldest first; {@code openNow} for the last one. */
+  /**
+   * The seconds from {@code now - SECONDS + 1} to {@code now}, oldest first. Open connections are counted back from
+   * {@code openNow} (the open count at {@code now}) through the window's opens and closes.
+   */
   synchronized List<Second> window(long now, int openNow) {
+    int open = openNow;
+    for (long s = now; s > now - SECONDS; s--) {
+      Bucket b = mine(s);
+      if (b != null) {
+        open += closes(b) - b.opened;
+      }
+    }
     List<Second> out = new ArrayList<>(SECONDS);
-    int carried = -1;
     for (long s = now - SECONDS + 1; s <= now; s++) {
-      Second one = read(s, carried, s == now ? openNow : -1);
-      carried = one.open();
-      out.add(one);
+      Bucket b = mine(s);
+      if (b != null) {
+        open += b.opened - closes(b);
+      }
+      out.add(read(s, s == now ? openNow : Math.max(0, open)));
     }
     return out;
   }
 
-  /** One second; {@code openNow} (when not negative) overrides the counted open connections. */
+  /** One second, with {@code openNow} open connections at its end. */
   synchronized Second second(long s, int openNow) {
-    return read(s, -1, openNow);
+    return read(s, openNow);
   }
 
-  private Second read(long s, int carried, int openNow) {
-    Bucket b = buckets[index(s)];
-    boolean mine = b != null && b.second == s;
-    int value = openNow >= 0 ? openNow : mine && b.open >= 0 ? b.open : carried >= 0 ? carried : open;
-    if (!mine) {
-      return new Second(s, value, 0, 0, Map.of(), Map.of());
+  private Second read(long s, int open) {
+    Bucket b = mine(s);
+    if (b == null) {
+      return new Second(s, open, 0, 0, Map.of(), Map.of());
     }
-    return new Second(s, value, b.upgrades, b.opened, Map.copyOf(b.rejections), Map.copyOf(b.closes));
+    return new Second(s, open, b.upgrades, b.opened, Map.copyOf(b.rejections), Map.copyOf(b.closes));
+  }
+
+  private Bucket mine(long s) {
+    Bucket b = buckets[index(s)];
+    return b != null && b.second == s ? b : null;
+  }
+
+  private static int closes(Bucket b) {
+    int n = 0;
+    for (int c : b.closes.values()) {
+      n += c;
+    }
+    return n;
   }
 
   private Bucket bucket(long second) {

@@ -11,16 +11,22 @@ import java.util.function.IntSupplier;
 
 /**
  * {@code GET /ui/live}: Server-Sent Events, one {@code history} event with the last five minutes when the stream
- * opens, then one {@code tick} a second with the second just finished, whatever the event rate.
+ * opens, then one {@code tick} a second with the second just finished, whatever the event rate; between ticks, a
+ * {@code changes} event at most every {@value #CHECK_MS} ms when connections opened or closed, so a page lists them
+ * again without waiting for the tick.
  *
  * <pre>
  *   event: tick
  *   data: {"second":{"t":1795000000,"open":3,"upgrades":1,...},"changes":17,"listening":true,"plan":"healthy"}
+ *
+ *   event: changes
+ *   data: {"changes":18}
  * </pre>
  */
 final class ConsoleLiveStream {
 
-  static final long PERIOD_MS = 1000;
+  static final long CHECK_MS = 250;
+  private static final int CHECKS_PER_TICK = 4;
 
   private final ConsoleLiveStats stats;
   private final AdminBackend backend;
@@ -40,10 +46,17 @@ final class ConsoleLiveStream {
     long now = Instant.now().getEpochSecond();
     write(response, "history", Map.of("seconds", stats.window(now - 1, open.getAsInt()),
         "changes", stats.changes(), "listening", backend.listening(), "plan", backend.plan().name()));
-    long timer = ctx.vertx().setPeriodic(PERIOD_MS, id -> {
-      long finished = Instant.now().getEpochSecond() - 1;
-      write(response, "tick", Map.of("second", stats.second(finished, open.getAsInt()), "changes", stats.changes(),
-          "listening", backend.listening(), "plan", backend.plan().name()));
+    long[] state = {0, stats.changes()};
+    long timer = ctx.vertx().setPeriodic(CHECK_MS, id -> {
+      long changes = stats.changes();
+      if (++state[0] % CHECKS_PER_TICK == 0) {
+        long finished = Instant.now().getEpochSecond() - 1;
+        write(response, "tick", Map.of("second", stats.second(finished, open.getAsInt()), "changes", changes,
+            "listening", backend.listening(), "plan", backend.plan().name()));
+      } else if (changes != state[1]) {
+        write(response, "changes", Map.of("changes", changes));
+      }
+      state[1] = changes;
     });
     response.closeHandler(v -> ctx.vertx().cancelTimer(timer));
     response.exceptionHandler(e -> ctx.vertx().cancelTimer(timer));

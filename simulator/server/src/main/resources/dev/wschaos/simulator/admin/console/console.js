@@ -3,7 +3,7 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const WINDOW = 300;
-  const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
+  const COLORS = ['var(--accent)', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d'];
   let token = sessionStorage.getItem('wschaos.token');
   const hash = new URLSearchParams(location.hash.slice(1));
   if (hash.get('token')) {
@@ -101,6 +101,10 @@
       else if (line.startsWith('data: ')) data += line.slice(6);
     }
     const body = JSON.parse(data);
+    if (type === 'changes') {
+      connectionsMoved(body.changes);
+      return;
+    }
     if (type === 'history') {
       seconds.length = 0;
       seconds.push(...body.seconds);
@@ -111,11 +115,15 @@
       while (seconds.length > WINDOW) seconds.shift();
     }
     status('plan ' + body.plan + (body.listening ? ' · listening' : ' · OUTAGE: not listening'), !body.listening);
-    if (body.changes !== changes) {
-      changes = body.changes;
+    connectionsMoved(body.changes);
+    drawLive();
+  }
+
+  function connectionsMoved(count) {
+    if (count !== changes) {
+      changes = count;
       if (!$('view-connections').hidden) refreshConnections();
     }
-    drawLive();
   }
 
   function sum(key) {
@@ -165,14 +173,14 @@
       el('line', {class: 'grid', x1: left, x2: w, y1: y(v), y2: y(v)}, svg);
       el('text', {class: 'tick', x: left - 4, y: y(v) + 3, 'text-anchor': 'end'}, svg).textContent = v;
     }
-    for (const [label, i] of [['-5 min', 0], ['-2.5', 150], ['now', WINDOW - 1]]) {
+    for (const [label, i] of [['-5 min', 0], ['-2.5 min', 150], ['now', WINDOW - 1]]) {
       el('text', {class: 'tick', x: x(i), y: h - 4, 'text-anchor': i ? (i === WINDOW - 1 ? 'end' : 'middle') : 'start'}, svg)
         .textContent = label;
     }
     series.forEach((s, n) => {
       const offset = WINDOW - s.values.length;
       const points = s.values.map((v, i) => x(i + offset).toFixed(1) + ',' + y(v).toFixed(1)).join(' ');
-      el('polyline', {class: 'line', points, stroke: COLORS[n % COLORS.length]}, svg);
+      el('polyline', {class: 'line', points, style: 'stroke:' + COLORS[n % COLORS.length]}, svg);
     });
     return series;
   }
@@ -209,6 +217,7 @@
     return listing;
   }
 
+  const NUMERIC = new Set([0, 3, 4, 6]);
   function row(c, now) {
     const tr = document.createElement('tr');
     tr.dataset.client = c.clientId || '';
@@ -218,7 +227,7 @@
     cells.forEach((v, i) => {
       const td = document.createElement('td');
       td.textContent = v;
-      if (i === 0 || i === 3 || i === 4) td.className = 'num';
+      if (NUMERIC.has(i)) td.className = 'num';
       tr.appendChild(td);
     });
     const actions = document.createElement('td');
