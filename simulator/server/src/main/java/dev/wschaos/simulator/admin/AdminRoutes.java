@@ -60,6 +60,7 @@ import java.util.regex.Pattern;
  *   PUT    /plan/tls
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
+ *   GET    /ui, /ui/...            the web console ({@link ConsoleRoutes}), mounted by the admin server
  * </pre>
  */
 final class AdminRoutes {
