@@ -77,11 +77,7 @@ final class AdminRoutes {
     this.server = server;
   }
 
-  static Router router(Vertx vertx, AdminBackend server, AdminSettings settings) {
-    return router(vertx, server, settings, null);
-  }
-
-  /** With the web console ({@code /ui}) mounted by {@code console} when it is not null. */
+  /** The API's routes, with the web console's ({@code /ui}) added by {@code console} before the not-found route. */
   static Router router(Vertx vertx, AdminBackend server, AdminSettings settings,
                        Consumer<Router> console) {
     AdminRoutes routes = new AdminRoutes(server);
@@ -112,9 +108,7 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
-    if (console != null) {
-      console.accept(router);
-    }
+    console.accept(router);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
             + " is not part of the admin API; see GET /openapi.yaml")));
