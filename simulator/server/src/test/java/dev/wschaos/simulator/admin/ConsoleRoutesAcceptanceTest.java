@@ -65,6 +65,17 @@ class ConsoleRoutesAcceptanceTest {
   }
 
   @Test
+  void theAdminApisHostAndOriginRulesGuardTheConsoleToo() throws Exception {
+    HttpResponse<String> foreignOrigin = HTTP.send(request("/ui/live").header("Authorization", "Bearer " + TOKEN)
+        .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+    assertThat(foreignOrigin.body()).contains("foreign-origin");
+    HttpResponse<String> page = HTTP.send(request("/ui").header("Origin", "http://evil.example").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void theLiveStreamSendsTheHistoryThenATickASecond() throws Exception {
     try (JdkClient client = JdkClient.connect(server.wsUrl().resolve("/feed?clientId=a"))) {
       Throwable refused = JdkClient.connectFailure(server.wsUrl().resolve("/feed?clientId=no-1"));
