@@ -382,6 +382,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Every event as it happens, numbered: add listeners (they run on event loops and must not block). */
+  @Override
   public EventHub events() {
     return events;
   }
