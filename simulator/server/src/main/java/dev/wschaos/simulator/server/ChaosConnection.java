@@ -10,6 +10,7 @@ import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
+import dev.wschaos.simulator.fault.UpstreamClose;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -286,6 +287,14 @@ final class ChaosConnection implements LiveConnection {
       return;
     }
     writeBinary(data);
+  }
+
+  @Override
+  public void close(int code, String reason, UpstreamClose upstreamSees) {
+    if (isOpen() && behaviour instanceof UpstreamSession session) {
+      session.clientSideClosing(upstreamSees, code, reason);
+    }
+    close(code, reason);
   }
 
   @Override

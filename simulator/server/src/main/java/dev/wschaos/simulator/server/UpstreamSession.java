@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.server;
 
 import dev.wschaos.simulator.behaviour.BehaviourSession;
+import dev.wschaos.simulator.fault.UpstreamClose;
 import dev.wschaos.simulator.fault.connection.CloseCodes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -15,7 +16,8 @@ import io.vertx.core.http.WebSocket;
  *   upstream --> connection.sendText/Binary --> outbound flow? --> client   (upstream paused while the client's is)
  * </pre>
  * The upstream's close is passed to the client with its code and reason; when the client side ends first (the
- * client, a fault or a fleet action) the upstream gets the client's close code, or 1001 if the client sent none.
+ * client, a fault or a fleet action) the upstream gets the client's close code, or 1001 if the client sent none; a
+ * {@code close} fault may instead pass its own code or leave the upstream open and unread ({@link UpstreamClose}).
  */
 final class UpstreamSession implements BehaviourSession {
 
@@ -24,6 +26,9 @@ final class UpstreamSession implements BehaviourSession {
   private final ChaosConnection connection;
   private final ServerWebSocket client;
   private final WebSocket upstream;
+  private UpstreamClose onFaultClose = UpstreamClose.GOING_AWAY;
+  private int faultCode;
+  private String faultReason;
 
   UpstreamSession(ChaosConnection connection, ServerWebSocket client, WebSocket upstream) {
     this.connection = connection;
@@ -64,6 +69,13 @@ final class UpstreamSession implements BehaviourSession {
     }
   }
 
+  /** A {@code close} fault is closing the client side with {@code code}: {@code choice} says what the upstream sees. */
+  void clientSideClosing(UpstreamClose choice, int code, String reason) {
+    this.onFaultClose = choice;
+    this.faultCode = code;
+    this.faultReason = reason;
+  }
+
   @Override
   public void stop() {
     if (upstream.isClosed()) {
@@ -72,6 +84,11 @@ final class UpstreamSession implements BehaviourSession {
     Short code = client.closeStatusCode();
     if (connection.closedByClient() && code != null && CloseCodes.whyNotSendable(code) == null) {
       upstream.close(code, client.closeReason());
+    } else if (onFaultClose == UpstreamClose.KEEP) {
+      upstream.pause();
+      Channels.of(upstream).channel().config().setAutoRead(false);   // no more reads: its pings go unanswered too
+    } else if (onFaultClose == UpstreamClose.SAME && CloseCodes.whyNotSendable(faultCode) == null) {
+      upstream.close((short) faultCode, faultReason);
     } else {
       upstream.close((short) 1001, CLIENT_SIDE_ENDED);
     }

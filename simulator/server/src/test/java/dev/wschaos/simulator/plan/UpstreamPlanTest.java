@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
+import dev.wschaos.simulator.fault.UpstreamClose;
+import dev.wschaos.simulator.fault.connection.CloseFault;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,24 @@ class UpstreamPlanTest {
     assertThat(parseFailure("upstreams:\n  - match: {path: /x}\n").getMessage()).contains("url");
     assertThat(Plan.named("p").withUpstreams(List.of(Upstream.to(" "))).validate())
         .extracting(PlanProblem::toString).singleElement().asString().contains("upstreams[0].url: is required");
+  }
+
+  @Test
+  void aCloseFaultChoosesWhatTheUpstreamSeesAndAnUnknownChoiceNamesTheAllowedOnes() {
+    Plan plan = PlanLoader.parse("""
+        rules:
+          - fault: {type: close, code: 1012, reason: restart, upstream: same}
+          - fault: {type: close, code: 1001, upstream: keep}
+          - fault: {type: close, code: 1000}
+        """, "close.yaml");
+    assertThat(plan.rules()).extracting(rule -> ((CloseFault) rule.fault()).upstream())
+        .containsExactly(UpstreamClose.SAME, UpstreamClose.KEEP, null);
+    String yaml = PlanLoader.toYaml(plan);
+    assertThat(yaml).contains("upstream: same", "upstream: keep");
+    assertThat(PlanLoader.toYaml(PlanLoader.parse(yaml, "round trip"))).isEqualTo(yaml);
+
+    assertThat(parseFailure("rules:\n  - fault: {type: close, code: 1012, upstream: later}\n").getMessage())
+        .contains("rules[0].fault.upstream", "going-away", "same", "keep");
   }
 
   private static InvalidPlanException parseFailure(String yaml) {

@@ -30,6 +30,9 @@ public final class ChatUpstream implements AutoCloseable {
   private final AtomicInteger upgrades = new AtomicInteger();
   private final Queue<ClosedByPeer> closes = new ConcurrentLinkedQueue<>();
   private final AtomicLong flooded = new AtomicLong();
+  private final AtomicInteger open = new AtomicInteger();
+  private final Queue<ServerWebSocket> sessions = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pongs = new AtomicInteger();
   private static final long FLOOD_LIMIT = 512L * 1024 * 1024;
 
   private ChatUpstream(Vertx vertx) throws Exception {
@@ -56,6 +59,21 @@ public final class ChatUpstream implements AutoCloseable {
     return upgrades.get();
   }
 
+  /** WebSocket sessions open right now. */
+  public int openSessions() {
+    return open.get();
+  }
+
+  /** Ping every open session, as a service checking its peers are alive; see {@link #pongs}. */
+  public void pingOpenSessions() {
+    sessions.forEach(ws -> ws.writePing(Buffer.buffer("alive?")));
+  }
+
+  /** Pongs received so far. */
+  public int pongs() {
+    return pongs.get();
+  }
+
   /** Closes started by the other side (the proxy), in order. */
   public Queue<ClosedByPeer> closes() {
     return closes;
@@ -78,6 +96,9 @@ public final class ChatUpstream implements AutoCloseable {
 
   private void serve(ServerWebSocket ws, String hello) {
     boolean[] closing = {false};
+    open.incrementAndGet();
+    sessions.add(ws);
+    ws.pongHandler(data -> pongs.incrementAndGet());
     ws.writeTextMessage(hello);
     ws.textMessageHandler(text -> {
       if (text.startsWith("CRASH ")) {
@@ -94,6 +115,8 @@ public final class ChatUpstream implements AutoCloseable {
     });
     ws.binaryMessageHandler(ws::writeBinaryMessage);
     ws.closeHandler(v -> {
+      open.decrementAndGet();
+      sessions.remove(ws);
       if (!closing[0]) {
         closes.add(new ClosedByPeer(ws.closeStatusCode(), ws.closeReason()));
       }
