@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
         "A WebSocket server that behaves like a healthy service and injects the faults its plan describes.",
         "Prints one line with its URL once it listens; on SIGTERM or Ctrl-C closes every client with 1001 Going Away.",
-        "Without a subcommand it serves (the options below are those of 'serve'); the other subcommands drive a",
-        "running simulator through its admin API (--admin URL, token from WSCHAOS_ADMIN_TOKEN)."
+        "Without a subcommand it serves: the options below are those of 'serve'.",
+        "The other subcommands drive a running simulator through its admin API: --admin URL, token from "
+            + "WSCHAOS_ADMIN_TOKEN."
     },
     subcommands = {ServeCommand.class, PlanCommand.class, ActCommand.class, ConnectionsCommand.class,
         JournalCommand.class, ReportCommand.class, TlsCommand.class},
@@ -68,7 +69,13 @@ public final class WsChaosCommand implements Callable<Integer> {
     CommandLine completion = commandLine.getSubcommands().get("completion");
     completion.getCommandSpec().usageMessage().hidden(false)
         .description("Print a bash/zsh completion script: source <(java -jar wschaos.jar completion)");
+    versionEverywhere(commandLine);
     return commandLine;
+  }
+
+  private static void versionEverywhere(CommandLine commandLine) {
+    commandLine.getCommandSpec().versionProvider(new VersionProvider());
+    commandLine.getSubcommands().values().forEach(WsChaosCommand::versionEverywhere);
   }
 
   @Override
@@ -80,7 +87,7 @@ public final class WsChaosCommand implements Callable<Integer> {
   public static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"wschaos " + Version.current()};
+      return new String[] {"wschaos " + Version.description()};
     }
   }
 }
