@@ -95,7 +95,7 @@ class RemoteSubcommandsAcceptanceTest {
 
     Result badApply = wschaos("plan", "apply", bad.toString());
     assertThat(badApply.status()).isEqualTo(2);
-    assertThat(badApply.err()).contains(bad.toString(), "rules[0].fault.code", ":3:").doesNotContain("\tat ");
+    assertThat(badApply.err()).contains(bad + ":3:26: rules[0].fault.code").doesNotContain("\tat ");
 
     Result apply = wschaos("plan", "apply", "flaky-reconnect");
     assertThat(apply.status()).as(apply.err()).isZero();

@@ -2,6 +2,7 @@ package dev.wschaos.simulator.cli.remote;
 
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -99,7 +100,9 @@ public final class PlanCommand implements Callable<Integer> {
       try {
         applied = client.replacePlan(text);
       } catch (InvalidPlanException e) {
-        throw new InvalidPlanException(plan.equals("-") ? "stdin" : plan, e.problems());
+        String source = plan.equals("-") ? "stdin" : plan;
+        throw new InvalidPlanException(source, e.problems().stream().map(p -> p.location() == null ? p
+            : p.locatedAt(new PlanProblem.SourceLocation(source, p.location().line(), p.location().column()))).toList());
       }
       return printPlan(this, applied, "applied");
     }
