@@ -56,6 +56,7 @@ public final class ChaosVerticle extends VerticleBase {
   private volatile int boundPort = -1;
   private volatile boolean stopped;
   private int pendingAccepts;
+  private ListenerLimits limits;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
     this.settings = settings;
@@ -75,12 +76,14 @@ public final class ChaosVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listenOn(int port) {
-    HttpServerOptions options = new HttpServerOptions()
+    if (limits == null) {
+      limits = new ListenerLimits(settings.limits());
+    }
+    HttpServerOptions options = limits.apply(new HttpServerOptions()
         .setHost(settings.host())
         .setPort(port)
-        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds());
-    return vertx.createHttpServer(options)
-        .requestHandler(this::onRequest)
+        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds()));
+    return limits.install(vertx.createHttpServer(options), this::onRequest)
         .listen()
         .onSuccess(s -> {
           server.set(s);
@@ -191,7 +194,8 @@ public final class ChaosVerticle extends VerticleBase {
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
     pendingAccepts++;
-    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
+    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
+        policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
         webSocket -> {
           pendingAccepts--;
           opened(id, webSocket, upgrade, attempt.client(), book, decision);
