@@ -29,10 +29,10 @@ import dev.wschaos.simulator.fault.shaping.SliceFault;
 import dev.wschaos.simulator.fault.shaping.SlowLinkFault;
 import dev.wschaos.simulator.fault.shaping.ThrottleFault;
 import dev.wschaos.simulator.match.Match;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.Trigger;
-import dev.wschaos.simulator.plan.message.MessageMatch;
-import dev.wschaos.simulator.plan.message.Reply;
 import java.time.Duration;
 import java.util.Arrays;
 

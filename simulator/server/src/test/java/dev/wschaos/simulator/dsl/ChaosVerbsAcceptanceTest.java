@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
-import dev.wschaos.simulator.behaviour.conversation.Unmatched;
+import dev.wschaos.simulator.behaviour.Unmatched;
 import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.plan.FaultTypes;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
-import dev.wschaos.simulator.plan.message.MessageMatch;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.Simulators;
 import java.net.http.WebSocketHandshakeException;

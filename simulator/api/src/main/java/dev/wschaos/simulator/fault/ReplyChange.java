@@ -1,6 +1,6 @@
-package dev.wschaos.simulator.fault.conversation;
+package dev.wschaos.simulator.fault;
 
-import dev.wschaos.simulator.plan.message.Reply;
+import dev.wschaos.simulator.message.Reply;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.Fault;
-import dev.wschaos.simulator.plan.PlanMapper;
+import dev.wschaos.simulator.json.Json;
 
 /**
  * What a conversation does with a client message no step matches: {@code ignore} (default), {@code echo} it, or
@@ -36,7 +36,7 @@ public final class Unmatched {
 
   public static Unmatched fault(ConnectionFault fault) {
     try {
-      ObjectMapper mapper = PlanMapper.json();
+      ObjectMapper mapper = Json.mapper();
       return new Unmatched(mapper.readTree(mapper.writerFor(Fault.class).writeValueAsString(fault)), fault, null);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write " + fault, e);
@@ -54,7 +54,7 @@ public final class Unmatched {
       };
     }
     try {
-      return new Unmatched(node, PlanMapper.json().treeToValue(node, Fault.class), null);
+      return new Unmatched(node, Json.mapper().treeToValue(node, Fault.class), null);
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
       return new Unmatched(node, null, "not ignore, echo or a connection fault: " + message);

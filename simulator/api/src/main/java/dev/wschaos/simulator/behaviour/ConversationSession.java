@@ -1,16 +1,14 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
-import dev.wschaos.simulator.behaviour.BehaviourSession;
-import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.common.Glob;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
-import dev.wschaos.simulator.fault.conversation.ConversationPort;
-import dev.wschaos.simulator.fault.conversation.ReplyChange;
-import dev.wschaos.simulator.plan.message.ClientMessage;
-import dev.wschaos.simulator.plan.message.MessageMatch;
-import dev.wschaos.simulator.plan.message.Reply;
+import dev.wschaos.simulator.fault.ReplyChange;
+import dev.wschaos.simulator.message.ClientMessage;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

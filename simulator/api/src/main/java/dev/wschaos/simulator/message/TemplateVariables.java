@@ -1,4 +1,4 @@
-package dev.wschaos.simulator.plan.message;
+package dev.wschaos.simulator.message;
 
 import java.util.Set;
 

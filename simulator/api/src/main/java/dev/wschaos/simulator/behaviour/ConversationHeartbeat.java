@@ -1,4 +1,4 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,9 +7,9 @@ import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.Fault;
 import dev.wschaos.simulator.fault.connection.CloseFault;
-import dev.wschaos.simulator.plan.message.MessageMatch;
-import dev.wschaos.simulator.plan.message.Reply;
-import dev.wschaos.simulator.plan.message.TemplateVariables;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
+import dev.wschaos.simulator.message.TemplateVariables;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
-package dev.wschaos.simulator.fault.conversation;
+package dev.wschaos.simulator.fault;
 
-import dev.wschaos.simulator.plan.message.MessageMatch;
+import dev.wschaos.simulator.message.MessageMatch;
 
 /**
  * What protocol faults can change in a connection's conversation (see {@code ConversationBehaviour}); reached

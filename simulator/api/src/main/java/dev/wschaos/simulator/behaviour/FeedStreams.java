@@ -1,4 +1,4 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,10 +1,10 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.Problems;
-import dev.wschaos.simulator.plan.message.MessageTemplate;
-import dev.wschaos.simulator.plan.message.TemplateVariables;
+import dev.wschaos.simulator.message.MessageTemplate;
+import dev.wschaos.simulator.message.TemplateVariables;
 
 /**
  * Replay what a client missed: the events of its feed {@code feed} (a key) after sequence number {@code after}, up

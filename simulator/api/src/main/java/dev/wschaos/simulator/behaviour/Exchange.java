@@ -1,12 +1,12 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.Problems;
-import dev.wschaos.simulator.plan.message.MessageMatch;
-import dev.wschaos.simulator.plan.message.Reply;
-import dev.wschaos.simulator.plan.message.TemplateVariables;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
+import dev.wschaos.simulator.message.TemplateVariables;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.wschaos.simulator.plan.message;
+package dev.wschaos.simulator.message;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,8 +1,8 @@
-package dev.wschaos.simulator.behaviour.conversation;
+package dev.wschaos.simulator.behaviour;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.wschaos.simulator.fault.LiveConnection;
-import dev.wschaos.simulator.plan.message.ClientMessage;
+import dev.wschaos.simulator.message.ClientMessage;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.HashMap;
