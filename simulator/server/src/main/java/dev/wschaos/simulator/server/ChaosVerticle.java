@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   upgrade --> count attempt --> strict checks --> handshake rule? --> fault answers | accept
  *                                                                                     |
- *                                            connection rule (decided above) armed <--+
+ *                                            connection rule (decided above) armed &lt;--+
  * </pre>
  */
 public final class ChaosVerticle extends VerticleBase {
