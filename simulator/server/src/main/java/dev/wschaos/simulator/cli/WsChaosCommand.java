@@ -58,6 +58,10 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "how long to wait for a client's close frame after sending one (default: ${DEFAULT-VALUE})")
   String closeTimeout;
 
+  @Option(names = "--event-loops", paramLabel = "N",
+      description = "event loops serving the WebSocket port (default: one per core)")
+  Integer eventLoops;
+
   @Option(names = "--admin-port", paramLabel = "PORT",
       description = "serve the admin API and /metrics on this port (0: a free one; default: no admin API)")
   Integer adminPort;
@@ -118,6 +122,11 @@ public final class WsChaosCommand implements Callable<Integer> {
       err.flush();
       return EXIT_INVALID;
     }
+    if (eventLoops != null && eventLoops < 1) {
+      err.println("wschaos: --event-loops: " + eventLoops + " is out of range: 1 or more");
+      err.flush();
+      return EXIT_INVALID;
+    }
     Plan loaded;
     try {
       loaded = tls.applyTo(PlanCatalog.load(plan));
@@ -138,6 +147,9 @@ public final class WsChaosCommand implements Callable<Integer> {
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
           .closeTimeout(timeout).tls(tls.enabled() ? tls.settings() : null)
           .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
+      if (eventLoops != null) {
+        builder.eventLoops(eventLoops);
+      }
       if (adminPort != null) {
         String token = adminToken != null ? adminToken : System.getenv(AdminSettings.TOKEN_ENV);
         builder.admin(new AdminSettings(adminHost, adminPort, token));
