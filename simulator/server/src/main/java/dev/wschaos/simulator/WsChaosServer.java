@@ -452,7 +452,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
 
   private String resumeParam() {
-    return plan().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
+    return ruleBook.get().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */

@@ -25,7 +25,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,7 +175,7 @@ public final class ChaosVerticle extends VerticleBase {
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.UPGRADE_RECEIVED, id, upgrade.clientId()).attempt(upgrade.attempt())
           .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request))
-          .detail(request.query()).build());
+          .detail(request.query()));
     }
 
     StrictHandshake.Verdict verdict = StrictHandshake.check(upgrade, policy.strict(), policy.allowedOrigins());
@@ -239,7 +238,7 @@ public final class ChaosVerticle extends VerticleBase {
     LOG.debug("upgrade {}: rule '{}' answers with {}", upgrade, decision.handshake().label(), fault);
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .rule(decision.handshake().label()).fault(fault.type()).build());
+          .rule(decision.handshake().label()).fault(fault.type()));
     }
     try {
       fault.apply(exchange);
@@ -256,19 +255,22 @@ public final class ChaosVerticle extends VerticleBase {
       if (status > 0) {
         event.status(status);
       }
-      events.emit(event.build());
+      events.emit(event);
     }
   }
 
+  /** Built immutable at once (the journal event keeps it as is, no second copy). */
+  @SuppressWarnings("unchecked")
   private static Map<String, String> headersThatMatter(HttpServerRequest request) {
-    Map<String, String> out = new LinkedHashMap<>();
+    Map.Entry<String, String>[] found = new Map.Entry[JOURNAL_HEADERS.size()];
+    int n = 0;
     for (String name : JOURNAL_HEADERS) {
       String value = request.getHeader(name);
       if (value != null) {
-        out.put(name, value);
+        found[n++] = Map.entry(name, value);
       }
     }
-    return out;
+    return n == 0 ? Map.of() : Map.ofEntries(java.util.Arrays.copyOf(found, n));
   }
 
   private static final List<String> JOURNAL_HEADERS = List.of("User-Agent", "Origin", "Sec-WebSocket-Version",
