@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The CI smoke: two catalogue scenarios, each against its own embedded simulator, tens of users for seconds, so the
+ * The CI smoke: three catalogue scenarios, each against its own embedded simulator, tens of users for seconds, so the
  * Gatling path cannot rot. Runs in {@code ./mvnw verify}.
  */
 public class SmokeSimulation extends Simulation {
@@ -15,7 +15,9 @@ public class SmokeSimulation extends Simulation {
       new ChaosRun(ScenarioCatalog.get("abnormal-1006"), 20, Duration.ofSeconds(2), Duration.ofSeconds(14),
           ScenarioCatalog.get("abnormal-1006").policy(), "embedded", 42),
       new ChaosRun(ScenarioCatalog.get("overload-1013"), 20, Duration.ofSeconds(2), Duration.ofSeconds(14),
-          ScenarioCatalog.get("overload-1013").policy(), "embedded", 42));
+          ScenarioCatalog.get("overload-1013").policy(), "embedded", 42),
+      new ChaosRun(ScenarioCatalog.get("gateway-down-502"), 20, Duration.ofSeconds(2), Duration.ofSeconds(14),
+          ScenarioCatalog.get("gateway-down-502").policy(), "embedded", 42));
 
   public SmokeSimulation() {
     setUp(runs.stream().map(ChaosRun::population).toList())

@@ -6,9 +6,13 @@ import dev.wschaos.scenarios.client.ClientBehaviour;
 import dev.wschaos.scenarios.policy.Jitter;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fleet.CloseAction;
+import dev.wschaos.simulator.match.AttemptRange;
+import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
+import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import java.time.Duration;
@@ -100,6 +104,14 @@ public final class ScenarioCatalog {
         List.of(Slo.faultObserved("1006", 0.95, SILENT_DROP), Slo.peakReconnectRate(0.3), Slo.noGiveUps(),
             Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 45_000), Slo.herdRatioAtMost(0.5),
             Slo.backWithinWindow())));
+    add(new ChaosScenario("gateway-down-502",
+        "nginx in front of a restarting backend: each client's first three upgrades get nginx's 502 page, the "
+            + "fourth an SPA's 200 index.html (a misrouted fallback), the fifth connects; clients back off instead "
+            + "of retrying hot",
+        "gateway-down-502", gatewayDownPlan(), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
+        injection(200, 10, 30, false),
+        List.of(Slo.handshakeFailuresObserved(4), Slo.noGiveUps(), Slo.everyoneConnected(),
+            Slo.peakReconnectRate(3.0), Slo.backWithinWindow())));
     add(new ChaosScenario("tls-expired",
         "wss with an expired certificate (the TLS lab's expired profile): every connect fails certificate "
             + "validation; clients keep backing off instead of hammering the server",
@@ -159,6 +171,17 @@ public final class ScenarioCatalog {
 
   private static Supplier<Plan> builtIn(String name) {
     return () -> PlanCatalog.load(name);
+  }
+
+  /** The built-in {@code gateway-down-502} plan, with attempt 4 answered by an SPA's index.html (200). */
+  private static Supplier<Plan> gatewayDownPlan() {
+    return () -> {
+      Plan plan = PlanCatalog.load("gateway-down-502");
+      List<Rule> rules = new java.util.ArrayList<>(plan.rules());
+      rules.add(0, Rule.of(new Match(null, null, AttemptRange.parse("4"), null, null, null),
+          WrongStatusFault.status(200)));
+      return plan.withRules(rules).withDescription(plan.description() + " Attempt 4 gets an SPA's 200 index.html.");
+    };
   }
 
   /**

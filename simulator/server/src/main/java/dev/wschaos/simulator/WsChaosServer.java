@@ -30,6 +30,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ServerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import dev.wschaos.simulator.tls.TlsLab;
 import dev.wschaos.simulator.tls.TlsSettings;
@@ -77,7 +78,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final ServerSettings settings;
   private final Long fixedSeed;
   private final AtomicReference<RuleBook> ruleBook;
-  private final ClientTracker clients = new ClientTracker();
+  private final ClientTracker clients;
   private final ChaosVerticle verticle;
   private final String deploymentId;
   private final TlsLab tls;
@@ -92,7 +93,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private WsChaosServer(Builder builder) {
     builder.plan.requireValid("'" + builder.plan.name() + "'");
-    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.eventLoops);
+    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.limits,
+        builder.eventLoops);
+    this.clients = new ClientTracker(builder.limits.maxClients());
     this.fixedSeed = builder.seed;
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
     this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
@@ -542,6 +545,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private int port;
     private Long seed;
     private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
+    private ServerLimits limits = ServerLimits.defaults();
     private int eventLoops = ServerSettings.defaultEventLoops();
     private Vertx vertx;
     private TlsSettings tls;
@@ -611,6 +615,12 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     }
 
     /** How long to wait for a client's close frame after sending ours (whole seconds, default 5 s). */
+    /** What one client may cost: handshake timeout, request line/header/query sizes, message size. */
+    public Builder limits(ServerLimits value) {
+      this.limits = Objects.requireNonNull(value, "limits");
+      return this;
+    }
+
     public Builder closeTimeout(Duration value) {
       this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
       return this;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.behaviour.SilentBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
-import dev.wschaos.simulator.support.VertxClient;
 import dev.wschaos.simulator.support.TestVertx;
+import dev.wschaos.simulator.support.VertxClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;

@@ -1,8 +1,8 @@
 package dev.wschaos.simulator;
 
-import dev.wschaos.simulator.common.Version;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.JdkClient;

@@ -9,9 +9,9 @@ import dev.wschaos.simulator.match.AttemptRange;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
-import dev.wschaos.simulator.plan.Trigger;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.plan.Trigger;
 import dev.wschaos.simulator.support.Failures;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.TlsClients;
@@ -30,12 +30,12 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.security.KeyStore;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +209,19 @@ class TlsProfilesAcceptanceTest {
     try (VertxClient client = VertxClient.connect(vertx, TlsClients.vertx(lab.caPem()), other)) {
       client.send("valid for *.localhost");
       assertThat(client.nextMessage()).isEqualTo("valid for *.localhost");
+    }
+  }
+
+  @Test
+  void theCaEndpointRefusesAForeignHost() throws Exception {
+    int port = server.tls().port(TlsProfile.VALID);
+    try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trusting.getSocketFactory()
+        .createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + TlsLab.CA_PATH + " HTTP/1.1\r\nHost: evil.example:" + port
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 403").contains("evil.example").doesNotContain("BEGIN CERTIFICATE");
     }
   }
 

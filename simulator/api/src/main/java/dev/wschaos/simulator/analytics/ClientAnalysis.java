@@ -121,9 +121,11 @@ final class ClientAnalysis {
           "attempt " + cur.number() + " came " + delay + " ms after attempt " + prev.number() + " got " + why);
     }
     if (settings.minimumDelay() != null && !clientLeft && delay + slack < settings.minimumDelay().toMillis()) {
-      add(Check.RETRIED_TOO_FAST, cur, cur.at(), gone == null ? null : gone.code(), null, delay,
+      Integer refused = statusOf(prev);
+      add(Check.RETRIED_TOO_FAST, cur, cur.at(), gone == null ? null : gone.code(), refused, delay,
           settings.minimumDelay().toMillis(), "attempt " + cur.number() + " came " + delay + " ms after attempt "
-              + prev.number() + " ended, under the minimum of " + settings.minimumDelay().toMillis() + " ms");
+              + prev.number() + (refused == null ? " ended" : " was refused with " + refused)
+              + ", under the minimum of " + settings.minimumDelay().toMillis() + " ms");
     }
     if (!clientLeft && advised == null) {
       points.add(new BackoffClassifier.Point(retryIndex, delay));

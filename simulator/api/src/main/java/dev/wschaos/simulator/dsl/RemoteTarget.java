@@ -2,8 +2,8 @@ package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
-import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The server side of one upgrade request, as handshake faults drive it. Exactly one answering call
- * ({@code reject}, {@code hold}, {@code closeTcp}, {@code switchProtocolsOnly}, {@code accept*}) ends the exchange.
+ * ({@code reject}, {@code hold}, {@code closeTcp}, {@code switchProtocolsOnly}, {@code writeRaw}, {@code accept*}) ends
+ * the exchange.
  */
 public interface HandshakeExchange {
 
@@ -26,6 +27,18 @@ public interface HandshakeExchange {
    * {@code linger} if the client does not.
    */
   void switchProtocolsOnly(Map<String, String> headers, Duration linger);
+
+  /**
+   * Write {@code answer} to the client byte for byte, below the HTTP server (nothing added, nothing checked), then
+   * speak no HTTP and no WebSocket: whatever the client sends is discarded. TCP is closed right after when
+   * {@link RawAnswer#close()}, otherwise when the client leaves or after {@link RawAnswer#LINGER}. The attempt is
+   * recorded as refused with {@link RawAnswer#status()} (aborted when 0).
+   */
+  void writeRaw(RawAnswer answer);
+
+  /** Accept the upgrade as {@link #accept()} does, sending the 101's status line at once and each further line of
+   * its head {@code interval} after the one before. */
+  void acceptPaced(Duration interval);
 
   /** Accept the upgrade as a healthy server would. */
   void accept();

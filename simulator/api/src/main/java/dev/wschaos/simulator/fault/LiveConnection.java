@@ -1,5 +1,6 @@
 package dev.wschaos.simulator.fault;
 
+import dev.wschaos.simulator.fault.conversation.ConversationPort;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -71,6 +72,11 @@ public interface LiveConnection {
 
   /** Swallow close frames from the client: no close frame back, TCP stays open. */
   void ignoreClientClose();
+
+  /** The conversation this connection speaks, for protocol faults; null when the behaviour is not a conversation. */
+  default ConversationPort conversation() {
+    return null;
+  }
 
   /** Cap this connection's throughput in bytes per second per direction; 0 leaves a direction unlimited. */
   void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond);

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes every event as one JSON line to a file, on a thread of its own so event loops never wait for the disk.
- * If the writer falls behind by more than the queue size, events are dropped from the file and counted.
+ * If the writer falls behind by more than the queue size, events are dropped from the file and counted. Each batch of
+ * lines goes to the file in one write and is flushed, so a killed process leaves whole lines (at most the last one
+ * cut); {@link #close()} writes everything queued before it returns.
  *
  * <pre>{@code
  * java -jar wschaos.jar --journal events.jsonl
@@ -31,6 +33,7 @@ public final class JsonLinesExport implements Consumer<JournalEvent>, AutoClosea
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonLinesExport.class);
   private static final int QUEUE = 100_000;
+  private static final long CLOSE_WAIT_MILLIS = 30_000;
 
   private final Path file;
   private final ObjectWriter writer = Json.mapper().writer();
@@ -73,14 +76,13 @@ public final class JsonLinesExport implements Consumer<JournalEvent>, AutoClosea
         }
         batch.add(first);
         queue.drainTo(batch, 1023);
+        StringBuilder lines = new StringBuilder(batch.size() * 256);
         for (JournalEvent e : batch) {
-          out.write(writer.writeValueAsString(e));
-          out.write('\n');
+          lines.append(writer.writeValueAsString(e)).append('\n');
         }
         batch.clear();
-        if (queue.isEmpty()) {
-          out.flush();
-        }
+        out.write(lines.toString());
+        out.flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -94,7 +96,11 @@ public final class JsonLinesExport implements Consumer<JournalEvent>, AutoClosea
   public void close() {
     closing = true;
     try {
-      thread.join(5_000);
+      thread.join(CLOSE_WAIT_MILLIS);
+      if (thread.isAlive()) {
+        LOG.warn("journal export {} still had {} events to write after {} ms; the file ends before them", file,
+            queue.size(), CLOSE_WAIT_MILLIS);
+      }
       out.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

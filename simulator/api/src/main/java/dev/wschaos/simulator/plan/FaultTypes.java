@@ -8,12 +8,23 @@ import dev.wschaos.simulator.fault.connection.HalfOpenFault;
 import dev.wschaos.simulator.fault.connection.IgnoreCloseFault;
 import dev.wschaos.simulator.fault.connection.NoPongFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
+import dev.wschaos.simulator.fault.conversation.DelayReplyFault;
+import dev.wschaos.simulator.fault.conversation.ErrorReplyFault;
+import dev.wschaos.simulator.fault.conversation.FeedRepeatFault;
+import dev.wschaos.simulator.fault.conversation.FeedSkipFault;
+import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
+import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
+import dev.wschaos.simulator.fault.handshake.MangledUpgradeFault;
+import dev.wschaos.simulator.fault.handshake.NginxErrorFault;
+import dev.wschaos.simulator.fault.handshake.RawResponseFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
+import dev.wschaos.simulator.fault.handshake.SlowHeadersFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
+import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -44,6 +55,11 @@ public final class FaultTypes {
     register(AbortFault.class);
     register(BadAcceptFault.class);
     register(SubprotocolMismatchFault.class);
+    register(WrongStatusFault.class);
+    register(NginxErrorFault.class);
+    register(MangledUpgradeFault.class);
+    register(RawResponseFault.class);
+    register(SlowHeadersFault.class);
     // connection faults
     register(CloseFault.class);
     register(DropFault.class);
@@ -68,6 +84,13 @@ public final class FaultTypes {
     register(DropMessagesFault.class);
     register(DuplicateMessagesFault.class);
     register(ReorderMessagesFault.class);
+    // protocol faults, acting on a conversation
+    register(WithholdReplyFault.class);
+    register(ErrorReplyFault.class);
+    register(DelayReplyFault.class);
+    register(StopHeartbeatFault.class);
+    register(FeedSkipFault.class);
+    register(FeedRepeatFault.class);
   }
 
   private FaultTypes() {}

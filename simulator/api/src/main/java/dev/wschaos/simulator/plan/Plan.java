@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.wschaos.simulator.behaviour.Behaviour;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.EchoBehaviour;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.fault.conversation.ConversationFault;
 import dev.wschaos.simulator.fleet.Limits;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,6 +187,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       limits.validate(problems.at("limits"));
     }
     validateRules(rules, problems.at("rules"));
+    requireConversation(rules, problems.at("rules"));
     for (int i = 0; i < timeline.size(); i++) {
       TimelineStep step = timeline.get(i);
       Problems at = problems.at("timeline").at(i);
@@ -194,6 +197,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       }
       step.validate(at);
       validateRules(step.rules(), at.at("rules"));
+      requireConversation(step.rules(), at.at("rules"));
     }
     return problems.list();
   }
@@ -205,6 +209,18 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       throw new InvalidPlanException(what, problems);
     }
     return this;
+  }
+
+  private void requireConversation(List<Rule> list, Problems at) {
+    if (behaviour instanceof ConversationBehaviour) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null && list.get(i).fault() instanceof ConversationFault fault) {
+        at.at(i).at("fault").error("'" + fault.type() + "' is a protocol fault: it acts on a conversation, and "
+            + "this plan's behaviour is not one (set behaviour: {type: conversation, ...}, see docs/conversations.md)");
+      }
+    }
   }
 
   private static void validateRules(List<Rule> rules, Problems at) {

@@ -43,7 +43,10 @@ public final class PlanCatalog {
       "overload-1013",
       "outage",
       "thundering-herd",
-      "flapping");
+      "flapping",
+      "nginx-without-upgrade-headers",
+      "spa-fallback-200",
+      "gateway-down-502");
 
   private static final String RESOURCE_DIR = "/dev/wschaos/simulator/plans/";
 

@@ -43,7 +43,9 @@ public final class PlanLoader {
   /** The syntax of a plan text. */
   public enum Format { YAML, JSON }
 
-  private static final List<String> BEHAVIOURS = List.of("echo", "silent", "ticker");
+  private static final List<String> BEHAVIOURS = java.util.Arrays.stream(
+      Behaviour.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+      .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).sorted().toList();
 
   private PlanLoader() {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.plan.message.MessageMatch;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -18,24 +19,32 @@ import java.util.regex.PatternSyntaxException;
  * trigger: {afterMessages: 3}       # once the client's 3rd message has been handled
  * trigger: {after: 2s}              # 2 seconds after the connection opened
  * trigger: {onMessage: "^SUBSCRIBE"}  # when a client text message matches the regex (after handling it)
+ * trigger: {when: {json: {type: subscribe}}}  # when a client message matches (see MessageMatch), after handling it
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Trigger {
 
-  public static final Trigger ON_OPEN = new Trigger(null, null, null);
+  public static final Trigger ON_OPEN = new Trigger(null, null, null, null);
 
   private final Integer afterMessages;
   private final Duration after;
   private final String onMessage;
   private final Pattern onMessagePattern;
   private final String regexError;
+  private final MessageMatch when;
+
+  public Trigger(Integer afterMessages, Duration after, String onMessage) {
+    this(afterMessages, after, onMessage, null);
+  }
 
   @JsonCreator
   public Trigger(
       @JsonProperty("afterMessages") Integer afterMessages,
       @JsonProperty("after") Duration after,
-      @JsonProperty("onMessage") String onMessage) {
+      @JsonProperty("onMessage") String onMessage,
+      @JsonProperty("when") MessageMatch when) {
+    this.when = when;
     this.afterMessages = afterMessages;
     this.after = after;
     this.onMessage = onMessage;
@@ -67,10 +76,16 @@ public final class Trigger {
   @JsonProperty public Integer afterMessages() { return afterMessages; }
   @JsonProperty public Duration after() { return after; }
   @JsonProperty public String onMessage() { return onMessage; }
+  @JsonProperty public MessageMatch when() { return when; }
+
+  /** When a client message matching {@code match} has been handled. */
+  public static Trigger when(MessageMatch match) {
+    return new Trigger(null, null, null, match);
+  }
 
   @JsonIgnore
   public boolean isOnOpen() {
-    return afterMessages == null && after == null && onMessage == null;
+    return afterMessages == null && after == null && onMessage == null && when == null;
   }
 
   @JsonIgnore
@@ -79,9 +94,13 @@ public final class Trigger {
   }
 
   void validate(Problems problems) {
-    int set = (afterMessages != null ? 1 : 0) + (after != null ? 1 : 0) + (onMessage != null ? 1 : 0);
+    int set = (afterMessages != null ? 1 : 0) + (after != null ? 1 : 0) + (onMessage != null ? 1 : 0)
+        + (when != null ? 1 : 0);
     if (set > 1) {
-      problems.error("set at most one of afterMessages, after, onMessage (none means: on open)");
+      problems.error("set at most one of afterMessages, after, onMessage, when (none means: on open)");
+    }
+    if (when != null) {
+      when.validate(problems.at("when"));
     }
     if (afterMessages != null && afterMessages < 1) {
       problems.at("afterMessages").error(afterMessages + " is out of range: count from 1");
@@ -101,6 +120,9 @@ public final class Trigger {
     }
     if (after != null) {
       return "after " + DurationText.format(after);
+    }
+    if (when != null) {
+      return "when " + when;
     }
     return onMessage != null ? "on message /" + onMessage + "/" : "on open";
   }

@@ -78,9 +78,11 @@ final class AdminRoutes {
   static Router router(Vertx vertx, AdminBackend server, AdminSettings settings) {
     AdminRoutes routes = new AdminRoutes(server);
     Router router = Router.router(vertx);
+    router.route().handler(AdminGuard.requests(settings));
     if (settings.token() != null) {
       router.route().handler(bearer(settings.token()));
     }
+    router.route().handler(AdminGuard.bodyTypes());
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
     router.get("/health").handler(routes::health);
     router.get("/plan").handler(routes::getPlan);
@@ -255,10 +257,10 @@ final class AdminRoutes {
   }
 
   private static Handler<RoutingContext> bearer(String token) {
-    byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    byte[] expected = sha256("Bearer " + token);
     return ctx -> {
       String given = ctx.request().getHeader("Authorization");
-      if (given != null && MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+      if (given != null && MessageDigest.isEqual(expected, sha256(given.trim()))) {
         ctx.next();
         return;
       }
@@ -267,6 +269,15 @@ final class AdminRoutes {
           ? "this admin API needs 'Authorization: Bearer <token>' (--admin-token or " + AdminSettings.TOKEN_ENV + ")"
           : "the bearer token is not the one this admin API was started with"));
     };
+  }
+
+  /** Equal-length digests, so comparing them in constant time does not leak the token's length either. */
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 
   private static void failure(RoutingContext ctx) {
@@ -405,7 +416,7 @@ final class AdminRoutes {
     }
   }
 
-  private static void problem(RoutingContext ctx, Problem problem) {
+  static void problem(RoutingContext ctx, Problem problem) {
     if (ctx.response().ended()) {
       return;
     }

@@ -5,9 +5,13 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The admin API's HTTP listener, on its own port: faults on the WebSocket port never reach it. */
 public final class AdminServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
   private final HttpServer http;
   private final String host;
@@ -19,6 +23,11 @@ public final class AdminServer implements AutoCloseable {
 
   /** Listen now (blocking the caller, never an event loop, until bound). */
   public static AdminServer start(Vertx vertx, AdminSettings settings, AdminBackend server) {
+    if (!settings.loopbackOnly() && settings.token() == null) {
+      LOG.warn("the admin API binds {}, not a loopback address, and has no token: anyone who can reach that address "
+          + "can change the plan and drop every client; set --admin-token or {}", settings.host(),
+          AdminSettings.TOKEN_ENV);
+    }
     HttpServer http = vertx.createHttpServer(new HttpServerOptions().setHost(settings.host()).setPort(settings.port()))
         .requestHandler(AdminRoutes.router(vertx, server, settings));
     try {

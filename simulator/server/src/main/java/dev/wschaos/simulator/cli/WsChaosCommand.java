@@ -1,13 +1,14 @@
 package dev.wschaos.simulator.cli;
 
-import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.admin.AdminSettings;
 import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
+import dev.wschaos.simulator.server.ServerLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,36 @@ public final class WsChaosCommand implements Callable<Integer> {
       description = "event loops serving the WebSocket port (default: one per core)")
   Integer eventLoops;
 
+  @Option(names = "--handshake-timeout", defaultValue = "10s", paramLabel = "DURATION",
+      description = "time a client has to send a complete upgrade request, then TCP is closed; 0: no limit "
+          + "(default: ${DEFAULT-VALUE}; stall and slow-handshake faults still hold requests as long as they say)")
+  String handshakeTimeout;
+
+  @Option(names = "--max-request-line", defaultValue = "4096", paramLabel = "BYTES",
+      description = "longest request line, else 414 (default: ${DEFAULT-VALUE})")
+  int maxRequestLine;
+
+  @Option(names = "--max-header-size", defaultValue = "8192", paramLabel = "BYTES",
+      description = "largest request head (all headers), else 431 (default: ${DEFAULT-VALUE})")
+  int maxHeaderSize;
+
+  @Option(names = "--max-query-length", defaultValue = "2048", paramLabel = "CHARS",
+      description = "longest query string, else 414 (default: ${DEFAULT-VALUE})")
+  int maxQueryLength;
+
+  @Option(names = "--max-message-size", defaultValue = "262144", paramLabel = "BYTES",
+      description = "largest client message, else close 1009 (default: ${DEFAULT-VALUE})")
+  int maxMessageSize;
+
+  @Option(names = "--max-frame-size", defaultValue = "65536", paramLabel = "BYTES",
+      description = "largest client frame, else close 1009 (default: ${DEFAULT-VALUE})")
+  int maxFrameSize;
+
+  @Option(names = "--max-clients", defaultValue = "100000", paramLabel = "N",
+      description = "clients whose attempt counts and ticker state are remembered; the least recently seen is "
+          + "forgotten past that (default: ${DEFAULT-VALUE})")
+  int maxClients;
+
   @Option(names = "--admin-port", paramLabel = "PORT",
       description = "serve the admin API and /metrics on this port (0: a free one; default: no admin API)")
   Integer adminPort;
@@ -73,6 +104,16 @@ public final class WsChaosCommand implements Callable<Integer> {
   @Option(names = "--admin-token", paramLabel = "TOKEN",
       description = "bearer token every admin call must send (default: env " + AdminSettings.TOKEN_ENV + ", else none)")
   String adminToken;
+
+  @Option(names = "--admin-allowed-hosts", paramLabel = "NAME", split = ",",
+      description = "Host names the admin API serves besides its address, localhost and IP addresses: exact names, "
+          + ".example.com for a domain, * for any (default: none)")
+  java.util.List<String> adminAllowedHosts = new java.util.ArrayList<>();
+
+  @Option(names = "--admin-allowed-origins", paramLabel = "ORIGIN", split = ",",
+      description = "browser origins (http://host:port) allowed to call the admin API cross-origin, * for any "
+          + "(default: none)")
+  java.util.List<String> adminAllowedOrigins = new java.util.ArrayList<>();
 
   @Option(names = "--journal", paramLabel = "FILE", description = "also write every connection event to FILE as JSON lines")
   Path journalFile;
@@ -127,6 +168,16 @@ public final class WsChaosCommand implements Callable<Integer> {
       err.flush();
       return EXIT_INVALID;
     }
+    ServerLimits limits;
+    try {
+      limits = new ServerLimits("0".equals(handshakeTimeout.trim()) ? Duration.ZERO
+          : DurationText.parse(handshakeTimeout), maxRequestLine, maxHeaderSize, maxQueryLength, maxMessageSize,
+          maxFrameSize, maxClients);
+    } catch (IllegalArgumentException e) {
+      err.println("wschaos: limits: " + e.getMessage());
+      err.flush();
+      return EXIT_INVALID;
+    }
     Plan loaded;
     try {
       loaded = tls.applyTo(PlanCatalog.load(plan));
@@ -145,14 +196,14 @@ public final class WsChaosCommand implements Callable<Integer> {
     WsChaosServer server;
     try {
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
-          .closeTimeout(timeout).tls(tls.enabled() ? tls.settings() : null)
+          .closeTimeout(timeout).limits(limits).tls(tls.enabled() ? tls.settings() : null)
           .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
       if (eventLoops != null) {
         builder.eventLoops(eventLoops);
       }
       if (adminPort != null) {
         String token = adminToken != null ? adminToken : System.getenv(AdminSettings.TOKEN_ENV);
-        builder.admin(new AdminSettings(adminHost, adminPort, token));
+        builder.admin(new AdminSettings(adminHost, adminPort, token, adminAllowedHosts, adminAllowedOrigins));
       }
       server = builder.start();
     } catch (IllegalArgumentException e) {

@@ -4,6 +4,8 @@ import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.plan.Trigger;
+import dev.wschaos.simulator.plan.message.ClientMessage;
+import dev.wschaos.simulator.plan.message.MessageMatch;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,7 @@ public final class ArmedFault {
   private final LiveConnection connection;
   private final Consumer<RuleBook.Applied<ConnectionFault>> onFire;
   private final Pattern onMessage;
+  private final MessageMatch when;
   private int messagesLeft;
   private Cancellable timer = Cancellable.NONE;
   private boolean fired;
@@ -28,6 +31,7 @@ public final class ArmedFault {
     this.onFire = onFire;
     Trigger trigger = applied.rule().effectiveTrigger();
     this.onMessage = trigger.onMessagePattern();
+    this.when = trigger.when();
     this.messagesLeft = trigger.afterMessages() == null ? -1 : trigger.afterMessages();
   }
 
@@ -43,12 +47,20 @@ public final class ArmedFault {
 
   /** Called after each whole client message has been handled; {@code text} is null for binary messages. */
   public void afterMessage(String text) {
+    afterMessage(text, null);
+  }
+
+  /** Called after each whole client message has been handled: text, or binary when {@code text} is null. */
+  public void afterMessage(String text, byte[] binary) {
     if (fired) {
       return;
     }
     if (messagesLeft > 0 && --messagesLeft == 0) {
       fire();
     } else if (onMessage != null && text != null && onMessage.matcher(text).find()) {
+      fire();
+    } else if (when != null && when.matches(text != null ? ClientMessage.text(text)
+        : ClientMessage.binary(binary == null ? new byte[0] : binary))) {
       fire();
     }
   }

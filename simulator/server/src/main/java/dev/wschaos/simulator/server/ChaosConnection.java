@@ -9,6 +9,7 @@ import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
+import dev.wschaos.simulator.fault.conversation.ConversationPort;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -98,7 +99,10 @@ final class ChaosConnection implements LiveConnection {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
-    webSocket.exceptionHandler(e -> LOG.debug("connection {} ({}): {}", id, upgrade, e.toString()));
+    webSocket.exceptionHandler(e -> {
+      LOG.debug("connection {} ({}): {}", id, upgrade, e.toString());
+      OversizeClose.answer(webSocket, e);
+    });
     webSocket.closeHandler(v -> {
       closed();
       onClosed.run();
@@ -329,6 +333,11 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public void inbound(MessageFlow flow) {
     this.inbound = flow;
+  }
+
+  @Override
+  public ConversationPort conversation() {
+    return behaviour instanceof ConversationPort port ? port : null;
   }
 
   @Override

@@ -59,6 +59,7 @@ public final class ChaosVerticle extends VerticleBase {
   private final List<Context> loops = new ArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private final AdmissionGate admission = new AdmissionGate();
+  private final ListenerLimits limits;
   /** Connections open or being accepted: a slot is taken before admission, so no two loops take the last one. */
   private final AtomicInteger occupied = new AtomicInteger();
   private EventSink events = EventSink.NONE;
@@ -69,6 +70,7 @@ public final class ChaosVerticle extends VerticleBase {
     this.settings = settings;
     this.ruleBook = ruleBook;
     this.clients = clients;
+    this.limits = new ListenerLimits(settings.limits());
   }
 
   /** Report connection events to {@code sink}; call before deploying. */
@@ -97,12 +99,12 @@ public final class ChaosVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> listenOnLoop(Context loop, int port) {
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = limits.apply(new HttpServerOptions()
         .setHost(settings.host())
         .setPort(port)
-        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds());
-    return Future.<HttpServer>future(p -> loop.runOnContext(v -> vertx.createHttpServer(options)
-            .requestHandler(this::onRequest)
+        .setWebSocketClosingTimeout(settings.closeTimeoutSeconds()));
+    return Future.<HttpServer>future(p -> loop.runOnContext(v -> limits.install(vertx.createHttpServer(options),
+            this::onRequest)
             .listen()
             .onComplete(p)))
         .onSuccess(servers::add);
@@ -217,7 +219,8 @@ public final class ChaosVerticle extends VerticleBase {
   private void answer(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt,
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
-    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade, policy.subprotocols(),
+    VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
+        policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
         webSocket -> opened(id, webSocket, upgrade, attempt.client(), book, decision),
         outcome -> {
           occupied.decrementAndGet();

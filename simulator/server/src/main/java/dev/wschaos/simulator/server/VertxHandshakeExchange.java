@@ -1,20 +1,29 @@
 package dev.wschaos.simulator.server;
 
 import dev.wschaos.simulator.fault.HandshakeExchange;
+import dev.wschaos.simulator.fault.RawAnswer;
 import dev.wschaos.simulator.fault.UpgradeRequest;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Answers one upgrade request on behalf of a handshake fault, or accepts it. */
 final class VertxHandshakeExchange implements HandshakeExchange {
+
+  private static final Pattern RETRY_AFTER = Pattern.compile("\r\nRetry-After:[ \t]*(\\d+)",
+      Pattern.CASE_INSENSITIVE);
 
   private final Vertx vertx;
   private final HttpServerRequest request;
@@ -92,6 +101,44 @@ final class VertxHandshakeExchange implements HandshakeExchange {
       socket.closeHandler(v -> vertx.cancelTimer(timer));
       socket.handler(ignored -> {});
     });
+  }
+
+  @Override
+  public void writeRaw(RawAnswer answer) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    request.exceptionHandler(ignored -> { });
+    response.exceptionHandler(ignored -> { });
+    String note = answer.note().isEmpty() ? "raw answer" : answer.note();
+    onRejected.accept(answer.status() > 0 ? "status " + answer.status() + " (" + note + ")"
+        + retryAfterIn(answer.bytes()) : note);
+    ChannelHandlerContext raw = RawTakeover.install(Channels.of(request.connection()));
+    raw.channel().config().setAutoRead(true); // Vert.x paused the request; read on, to notice the client leaving
+    raw.writeAndFlush(Unpooled.wrappedBuffer(answer.bytes())).addListener(done -> {
+      if (answer.close()) {
+        raw.close();
+      }
+    });
+    if (!answer.close()) {
+      long timer = vertx.setTimer(RawAnswer.LINGER.toMillis(), id -> raw.close());
+      raw.channel().closeFuture().addListener(closed -> vertx.cancelTimer(timer));
+    }
+  }
+
+  /** {@code " retry-after=N"} when the head of {@code bytes} carries a {@code Retry-After} in seconds. */
+  private static String retryAfterIn(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int end = text.indexOf("\r\n\r\n");
+    Matcher m = RETRY_AFTER.matcher(end < 0 ? text : text.substring(0, end));
+    return m.find() ? " retry-after=" + m.group(1) : "";
+  }
+
+  @Override
+  public void acceptPaced(Duration interval) {
+    HeadPacer.install(Channels.of(request.connection()), interval.toNanos());
+    accept();
   }
 
   @Override

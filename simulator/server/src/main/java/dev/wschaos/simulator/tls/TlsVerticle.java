@@ -2,6 +2,8 @@ package dev.wschaos.simulator.tls;
 
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
+import dev.wschaos.simulator.server.HostCheck;
+import dev.wschaos.simulator.server.ListenerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -42,7 +44,7 @@ final class TlsVerticle extends VerticleBase {
     this.server = server;
     this.settings = settings;
     this.lab = lab;
-    this.handler = new CaEndpoint(lab.caPem(), upgrades);
+    this.handler = new CaEndpoint(lab.caPem(), HostCheck.of(server.host(), List.of()), upgrades);
     this.initial = initial;
   }
 
@@ -89,11 +91,12 @@ final class TlsVerticle extends VerticleBase {
   }
 
   private Future<HttpServer> http(int port, TlsPolicy policy) {
-    HttpServerOptions options = ProfileOptions.apply(sslOptions(policy), new HttpServerOptions()
+    ListenerLimits limits = new ListenerLimits(server.limits());
+    HttpServerOptions options = ProfileOptions.apply(sslOptions(policy), limits.apply(new HttpServerOptions()
         .setHost(server.host())
         .setPort(port)
-        .setWebSocketClosingTimeout(server.closeTimeoutSeconds()));
-    return vertx.createHttpServer(options).requestHandler(handler).listen().onSuccess(s -> closers.add(s::close));
+        .setWebSocketClosingTimeout(server.closeTimeoutSeconds())));
+    return limits.install(vertx.createHttpServer(options), handler).listen().onSuccess(s -> closers.add(s::close));
   }
 
   private ServerSSLOptions sslOptions(TlsPolicy policy) {

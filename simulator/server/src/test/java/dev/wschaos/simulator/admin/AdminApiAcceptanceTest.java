@@ -1,12 +1,12 @@
 package dev.wschaos.simulator.admin;
 
-import dev.wschaos.simulator.client.Problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.client.Problem;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.journal.JournalJson;
 import dev.wschaos.simulator.match.Match;
@@ -91,7 +91,7 @@ class AdminApiAcceptanceTest {
       }
       assertThat(call(server, "PUT", "/plan", "application/yaml", "name: sneaky", null).statusCode()).isEqualTo(401);
       assertThat(server.plan().name()).isEqualTo("healthy");
-      assertThat(call(server, "POST", "/reset", null, "", "s3cret").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "", "s3cret").statusCode()).isEqualTo(200);
     }
   }
 
@@ -303,7 +303,7 @@ class AdminApiAcceptanceTest {
       assertThat(call(server, "GET", "/nope", null, null).statusCode()).isEqualTo(404);
 
       server.replacePlan(Plan.named("to-be-reset"));
-      assertThat(call(server, "POST", "/reset", null, "").statusCode()).isEqualTo(200);
+      assertThat(call(server, "POST", "/reset", "application/json", "").statusCode()).isEqualTo(200);
       assertThat(server.plan().name()).isEqualTo("healthy");
       assertThat(json(call(server, "GET", "/journal", null, null)).get("events")).isEmpty();
       fleet.connectAndWait(server.wsUrl("/chat"), "a-", 1);

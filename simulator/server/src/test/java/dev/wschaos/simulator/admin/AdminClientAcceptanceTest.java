@@ -1,12 +1,13 @@
 package dev.wschaos.simulator.admin;
 
-import dev.wschaos.simulator.client.AdminClient;
-import dev.wschaos.simulator.client.AdminException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.client.AdminException;
+import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
@@ -15,7 +16,6 @@ import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
-import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;

@@ -1,7 +1,6 @@
 package dev.wschaos.simulator.bench;
 
 import dev.wschaos.simulator.WsChaosServer;
-
 import dev.wschaos.simulator.fault.connection.HalfOpenFault;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;

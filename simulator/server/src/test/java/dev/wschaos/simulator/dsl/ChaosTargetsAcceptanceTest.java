@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fleet.CloseAction;
-import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.TlsClients;

@@ -1,18 +1,18 @@
 package dev.wschaos.simulator.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.plan.PlanLoader;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.wschaos.simulator.plan.PlanLoader;
-import dev.wschaos.simulator.common.InvalidPlanException;
-import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Each new fault's settings: defaults accepted, and every out-of-range field reported with its path. */
 class ConnectionQualityFaultsValidationTest {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.WsChaosServer;
+import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.journal.JournalQuery;
-import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.PlanLoader;
@@ -17,9 +17,11 @@ import dev.wschaos.simulator.support.TestVertx;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TimelineAcceptanceTest {
@@ -63,7 +65,7 @@ class TimelineAcceptanceTest {
         name: refuse-for-a-while
         timeline:
           - at: 0s
-            for: 1500ms
+            for: 2s
             rules:
               - name: closed-for-maintenance
                 fault: {type: reject, status: 503, headers: {Retry-After: "2"}}
@@ -72,16 +74,30 @@ class TimelineAcceptanceTest {
       server.replacePlan(plan);
       await().atMost(Duration.ofSeconds(2)).until(() -> fleetEvents(server).size() == 1);
       List<Fleet.Member> during = fleet.connectAndWait(server.wsUrl(), "during", 100);
-      assertThat(during).allSatisfy(m -> {
-        assertThat(m.rejectedStatus()).isEqualTo(503);
-        assertThat(m.retryAfter()).isEqualTo("2");
-      });
       assertThat(server.plan().rules()).isEmpty();
       await().atMost(Duration.ofSeconds(5)).until(() -> fleetEvents(server).size() == 2);
-      assertThat(fleetEvents(server).get(1).detail()).startsWith("lifted");
+      JournalEvent lifted = fleetEvents(server).get(1);
+      assertThat(lifted.detail()).startsWith("lifted");
+      // Decided by causality, not by how many upgrades a loaded machine fits in the window: an upgrade that arrived
+      // after the lift is accepted; one refused with the rule's 503 arrived before it; the window did refuse some.
+      Map<String, JournalEvent> arrivals = arrivals(server);
+      assertThat(during).filteredOn(m -> arrivals.get(m.clientId).seq() > lifted.seq())
+          .allSatisfy(m -> assertThat(m.isOpen()).isTrue());
+      List<Fleet.Member> refused = during.stream().filter(m -> !m.isOpen()).toList();
+      assertThat(refused).isNotEmpty().allSatisfy(m -> {
+        assertThat(m.rejectedStatus()).isEqualTo(503);
+        assertThat(m.retryAfter()).isEqualTo("2");
+        assertThat(arrivals.get(m.clientId).seq()).isLessThan(lifted.seq());
+      });
       List<Fleet.Member> after = fleet.connectAndWait(server.wsUrl(), "after", 100);
       assertThat(Fleet.open(after)).isEqualTo(100);
     }
+  }
+
+  /** When each client's (last) upgrade request arrived: the rules in force then decide it. */
+  private static Map<String, JournalEvent> arrivals(WsChaosServer server) {
+    return server.journal().query(JournalQuery.all().types(Set.of(EventType.UPGRADE_RECEIVED)))
+        .events().stream().collect(Collectors.toMap(JournalEvent::clientId, e -> e, (a, b) -> b));
   }
 
   @Test
@@ -91,19 +107,27 @@ class TimelineAcceptanceTest {
         limits: {maxConnections: 1000}
         timeline:
           - at: 0s
-            for: 1s
+            for: 3s
             limits: {maxConnections: 10, overCapacity: close-1013}
         """, "test");
     try (WsChaosServer server = start(); Fleet fleet = Fleet.create(vertx)) {
       server.replacePlan(plan);
       await().atMost(Duration.ofSeconds(2)).until(() -> fleetEvents(server).size() == 1);
       List<Fleet.Member> during = fleet.connectAndWait(server.wsUrl(), "during", 60);
-      await().atMost(Duration.ofSeconds(10)).until(() -> during.stream().filter(m -> m.closed.isDone()).count() == 50);
-      assertThat(during.stream().filter(m -> m.closed.isDone()))
+      await().atMost(Duration.ofSeconds(10)).until(() -> fleetEvents(server).size() == 2);
+      long lifted = fleetEvents(server).get(1).seq();
+      Map<String, JournalEvent> arrivals = arrivals(server);
+      List<Fleet.Member> inWindow = during.stream().filter(m -> arrivals.get(m.clientId).seq() < lifted).toList();
+      assertThat(inWindow).as("connections opened while the limit of 10 held").hasSizeGreaterThan(10);
+      int overCapacity = inWindow.size() - 10;
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> inWindow.stream().filter(m -> m.closed.isDone()).count() == overCapacity);
+      assertThat(inWindow.stream().filter(m -> m.closed.isDone()))
           .allSatisfy(m -> assertThat(m.closed.join().code()).isEqualTo((short) 1013));
-      await().atMost(Duration.ofSeconds(5)).until(() -> fleetEvents(server).size() == 2);
+      assertThat(during).filteredOn(m -> arrivals.get(m.clientId).seq() > lifted).allSatisfy(m ->
+          assertThat(m.isOpen()).isTrue());
       List<Fleet.Member> after = fleet.connectAndWait(server.wsUrl(), "after", 100);
-      await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 110);
+      await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 60 - overCapacity + 100);
       assertThat(Fleet.open(after)).isEqualTo(100);
     }
   }

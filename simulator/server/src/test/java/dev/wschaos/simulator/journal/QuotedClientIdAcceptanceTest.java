@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.WsChaosServer;
-import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.support.JdkClient;
 import java.net.URLEncoder;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.wschaos.simulator.WsChaosServer;
-import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.dsl.Chaos;
 import dev.wschaos.simulator.journal.JournalQuery;
 import dev.wschaos.simulator.plan.Plan;

@@ -1,9 +1,9 @@
 package dev.wschaos.simulator.plan;
 
-import dev.wschaos.simulator.common.DurationText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.common.DurationText;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.wschaos.simulator.plan;
 
-import dev.wschaos.simulator.common.InvalidPlanException;
-import dev.wschaos.simulator.common.PlanProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class PlanLoaderTest {
     assertProblems("rules:\n  - fault: {type: clsoe}\n", "bad.yaml:2:5: rules[0].fault: unknown fault type 'clsoe'; "
         + "allowed: " + String.join(", ", new TreeSet<>(FaultTypes.all().keySet())));
     assertProblems("rules:\n  - fault: {code: 1000}\n", "rules[0].fault: missing 'type': name the fault type");
-    assertProblems("behaviour: {type: mirror}\n", "unknown behaviour type 'mirror'; allowed: echo, silent, ticker");
+    assertProblems("behaviour: {type: mirror}\n", "unknown behaviour type 'mirror'; allowed: conversation, echo, silent, ticker");
   }
 
   @Test

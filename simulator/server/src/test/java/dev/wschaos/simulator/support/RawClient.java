@@ -120,6 +120,12 @@ public final class RawClient implements AutoCloseable {
     out.flush();
   }
 
+  /** Send bytes as they are: half requests, oversized lines, anything a well-behaved client would not send. */
+  public void sendRaw(String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
   /** Read the response head and, when it has a Content-Length, its body. */
   public Response readResponse() throws IOException {
     String statusLine = readLine();
@@ -187,8 +193,13 @@ public final class RawClient implements AutoCloseable {
 
   /** Send one masked frame, as a client must. */
   public void sendFrame(int opcode, byte[] payload) throws IOException {
+    sendFrame(true, opcode, payload);
+  }
+
+  /** Send one masked frame, a fragment when {@code fin} is false. */
+  public void sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-    frame.write(0x80 | opcode);
+    frame.write((fin ? 0x80 : 0) | opcode);
     if (payload.length < 126) {
       frame.write(0x80 | payload.length);
     } else {
@@ -208,6 +219,11 @@ public final class RawClient implements AutoCloseable {
 
   public void sendText(String text) throws IOException {
     sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Exactly {@code n} bytes, or fewer if the server ends the connection first. */
+  public byte[] readExactly(int n) throws IOException {
+    return in.readNBytes(n);
   }
 
   /** One read from the socket, as TCP delivered it: how many bytes came in it (-1 at the end). */

@@ -77,9 +77,20 @@ public final class SimulatorProcess implements AutoCloseable {
 
   /** Wait for the process to end by itself (e.g. after {@code --help}); returns whether it ended within 20 s. */
   public boolean awaitExit() throws InterruptedException {
-    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    return waitFor(20);
+  }
+
+  /** Wait for the process to end by itself; returns whether it did within {@code seconds}. */
+  public boolean waitFor(int seconds) throws InterruptedException {
+    boolean ended = process.waitFor(seconds, TimeUnit.SECONDS);
     reader.join(5000);
     return ended;
+  }
+
+  /** {@code kill -9}: the process gets no chance to flush or clean up. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
   }
 
   public int exitValue() {

@@ -1,0 +1,69 @@
+package dev.wschaos.simulator.behaviour.conversation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.plan.message.MessageMatch;
+import dev.wschaos.simulator.plan.message.Reply;
+import dev.wschaos.simulator.plan.message.TemplateVariables;
+import java.util.List;
+
+/**
+ * One step of a conversation: when a client message matches {@code when}, send {@code reply}, then replay a feed
+ * ({@code resume}) and start one ({@code feed}).
+ *
+ * <pre>{@code
+ * - when: {json: {type: subscribe}}
+ *   reply: ['{"type":"subscribed","id":"{{message.id}}"}']
+ *   feed: {key: "{{message.channel}}", every: 200ms, send: '{"seq":{{feed.seq}}}'}
+ * }</pre>
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Exchange(MessageMatch when, List<Reply> reply, FeedSpec feed, ResumeSpec resume) {
+
+  @JsonCreator
+  public Exchange(
+      @JsonProperty("when") MessageMatch when,
+      @JsonProperty("reply") List<Reply> reply,
+      @JsonProperty("feed") FeedSpec feed,
+      @JsonProperty("resume") ResumeSpec resume) {
+    this.when = when;
+    this.reply = reply == null ? List.of() : List.copyOf(reply);
+    this.feed = feed;
+    this.resume = resume;
+  }
+
+  public static Exchange reply(MessageMatch when, String... replies) {
+    return new Exchange(when, java.util.Arrays.stream(replies).map(Reply::text).toList(), null, null);
+  }
+
+  public Exchange withFeed(FeedSpec value) {
+    return new Exchange(when, reply, value, resume);
+  }
+
+  public Exchange withResume(ResumeSpec value) {
+    return new Exchange(when, reply, feed, value);
+  }
+
+  public void validate(Problems problems) {
+    if (when == null) {
+      problems.at("when").error("say which messages this answers, e.g. when: {json: {type: auth}}");
+    } else {
+      when.validate(problems.at("when"));
+    }
+    for (int i = 0; i < reply.size(); i++) {
+      if (reply.get(i) == null) {
+        problems.at("reply").at(i).error("a message cannot be empty");
+      } else {
+        reply.get(i).validate(problems.at("reply").at(i), TemplateVariables.MESSAGE);
+      }
+    }
+    if (feed != null) {
+      feed.validate(problems.at("feed"));
+    }
+    if (resume != null) {
+      resume.validate(problems.at("resume"));
+    }
+  }
+}
