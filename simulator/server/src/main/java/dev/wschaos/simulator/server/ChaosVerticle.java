@@ -58,6 +58,7 @@ public final class ChaosVerticle extends VerticleBase {
   private final AtomicLong ids = new AtomicLong();
   private final List<Context> loops = new ArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private final Map<HttpServer, Context> serverLoops = new ConcurrentHashMap<>();
   private final AdmissionGate admission = new AdmissionGate();
   private final ListenerLimits limits;
   /** Connections open or being accepted: a slot is taken before admission, so no two loops take the last one. */
@@ -107,7 +108,10 @@ public final class ChaosVerticle extends VerticleBase {
             this::onRequest)
             .listen()
             .onComplete(p)))
-        .onSuccess(servers::add);
+        .onSuccess(s -> {
+          serverLoops.put(s, loop);
+          servers.add(s);
+        });
   }
 
   /** Stop listening (new clients get "connection refused"); open connections are left to the caller. */
@@ -117,9 +121,9 @@ public final class ChaosVerticle extends VerticleBase {
     if (closing.isEmpty()) {
       return Future.succeededFuture();
     }
-    // on the verticle's loop, after any drop already queued there
-    return Future.<Void>future(p -> context.runOnContext(v -> Future.all(closing.stream().map(HttpServer::close)
-        .toList()).<Void>mapEmpty().onComplete(p)));
+    // each on its own loop, after any drop already queued there for the connections it accepted
+    return Future.all(closing.stream().map(s -> Future.<Void>future(p -> serverLoops.remove(s)
+        .runOnContext(v -> s.close().onComplete(p)))).toList()).mapEmpty();
   }
 
   /** Listen again on the port bound at start, on every event loop. */
