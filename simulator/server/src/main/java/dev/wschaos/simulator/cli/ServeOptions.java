@@ -41,6 +41,10 @@ final class ServeOptions {
       description = "how long to wait for a client's close frame after sending one (default: ${DEFAULT-VALUE})")
   String closeTimeout;
 
+  @Option(names = "--event-loops", paramLabel = "N",
+      description = "event loops serving the WebSocket port (default: one per core)")
+  Integer eventLoops;
+
   @Option(names = "--handshake-timeout", defaultValue = "10s", paramLabel = "DURATION",
       description = "time a client has to send a complete upgrade request, then TCP is closed; 0: no limit "
           + "(default: ${DEFAULT-VALUE}; stall and slow-handshake faults still hold requests as long as they say)")
@@ -131,6 +135,11 @@ final class ServeOptions {
       err.flush();
       return ExitCodes.INVALID;
     }
+    if (eventLoops != null && eventLoops < 1) {
+      err.println("wschaos: --event-loops: " + eventLoops + " is out of range: 1 or more");
+      err.flush();
+      return ExitCodes.INVALID;
+    }
     ServerLimits limits;
     try {
       limits = new ServerLimits("0".equals(handshakeTimeout.trim()) ? Duration.ZERO
@@ -161,6 +170,9 @@ final class ServeOptions {
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
           .closeTimeout(timeout).limits(limits).tls(tls.enabled() ? tls.settings() : null)
           .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
+      if (eventLoops != null) {
+        builder.eventLoops(eventLoops);
+      }
       if (adminPort != null) {
         String token = adminToken != null ? adminToken : System.getenv(AdminSettings.TOKEN_ENV);
         builder.admin(new AdminSettings(adminHost, adminPort, token, adminAllowedHosts, adminAllowedOrigins));
