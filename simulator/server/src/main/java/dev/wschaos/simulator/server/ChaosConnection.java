@@ -130,8 +130,12 @@ final class ChaosConnection implements LiveConnection {
     }
   }
 
-  /** Close with 1001 Going Away, as a server that shuts down does. */
+  /** Close with 1001 Going Away, as a server that shuts down does; from any thread. */
   Future<Void> goingAway() {
+    return member.onLoop(this::closeGoingAway);
+  }
+
+  private Future<Void> closeGoingAway() {
     if (!open || ending) {
       return Future.succeededFuture();
     }

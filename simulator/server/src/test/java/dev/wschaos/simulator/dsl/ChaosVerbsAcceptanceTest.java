@@ -152,9 +152,9 @@ class ChaosVerbsAcceptanceTest {
     assertThat(JdkClient.connectFailure(server.wsUrl("/?clientId=bad-accept")))
         .hasStackTraceContaining("Sec-WebSocket-Accept");
 
-    chaos.onConnection().forClient("dropped").afterMessages(1).drop();
+    // a FIN right behind data often goes unreported by JDK 17's client (docs/faults.md, drop): drop a quiet socket
+    chaos.onConnection().forClient("dropped").after(Duration.ofMillis(300)).drop();
     try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=dropped"))) {
-      client.send("bye");
       assertThat(client.awaitClose().code()).isEqualTo(1006);
     }
 
