@@ -213,7 +213,7 @@ public interface Slo {
     });
   }
 
-  /** Simulator-side: after each fleet event, the peak attempts per second of the lost clients / lost <= {@code max}. */
+  /** Simulator-side: after each fleet event, the peak attempts per second of the lost clients / lost {@code <= max}. */
   static Slo herdRatioAtMost(double max) {
     return of("herd-ratio", "after each fleet event, peak attempts per second / lost clients <= " + max, f -> {
       if (f.reconnects() == null) {

@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  * <pre>
  *   connect --> behaviour step (heartbeat | echo | ticker | idle) --> notices the loss (close notice, crash, timeout)
  *                  ^                                                         |
- *                  +---- group "reconnect" { group "attempt N" { pause(policy delay); connect } ... } <--+
+ *                  +---- group "reconnect" { group "attempt N" { pause(policy delay); connect } ... } &lt;--+
  *                                                                            +--> "gave up: REASON" (KO)
  * </pre>
  *

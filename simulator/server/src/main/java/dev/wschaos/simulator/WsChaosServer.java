@@ -37,6 +37,7 @@ import dev.wschaos.simulator.tls.TlsSettings;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -92,13 +93,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private WsChaosServer(Builder builder) {
     builder.plan.requireValid("'" + builder.plan.name() + "'");
-    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.limits);
+    this.settings = new ServerSettings(builder.host, builder.port, builder.closeTimeout, builder.limits,
+        builder.eventLoops);
     this.clients = new ClientTracker(builder.limits.maxClients());
     this.fixedSeed = builder.seed;
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
     this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
     this.ownsVertx = builder.vertx == null;
-    this.vertx = ownsVertx ? Vertx.vertx() : builder.vertx;
+    this.vertx = ownsVertx ? Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, builder.eventLoops))) : builder.vertx;
     this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
     this.journal = builder.journalSize > 0 ? new Journal(builder.journalSize) : null;
     if (journal != null) {
@@ -382,6 +385,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   }
 
   /** Every event as it happens, numbered: add listeners (they run on event loops and must not block). */
+  @Override
   public EventHub events() {
     return events;
   }
@@ -452,7 +456,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
 
   private String resumeParam() {
-    return plan().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
+    return ruleBook.get().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */
@@ -543,6 +547,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private Long seed;
     private Duration closeTimeout = ServerSettings.DEFAULT_CLOSE_TIMEOUT;
     private ServerLimits limits = ServerLimits.defaults();
+    private int eventLoops = ServerSettings.defaultEventLoops();
     private Vertx vertx;
     private TlsSettings tls;
     private int journalSize = Journal.DEFAULT_CAPACITY;
@@ -619,6 +624,23 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
     public Builder closeTimeout(Duration value) {
       this.closeTimeout = Objects.requireNonNull(value, "closeTimeout");
+      return this;
+    }
+
+    /**
+     * How many event loops serve the WebSocket port (default: one per core): connections are spread across them, and
+     * each connection stays on the loop that accepted it. Attempt counts, limits, fleet actions, the journal and the
+     * analytics are shared by all loops.
+     *
+     * <pre>{@code
+     * WsChaosServer server = WsChaosServer.builder().eventLoops(4).plan(plan).start();
+     * }</pre>
+     */
+    public Builder eventLoops(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("event loops must be at least 1, not " + value);
+      }
+      this.eventLoops = value;
       return this;
     }
 

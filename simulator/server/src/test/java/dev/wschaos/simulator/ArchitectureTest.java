@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  *   records    journal, analytics
  *   model      plan, fleet, behaviour
  *   faults     fault, fault.*
- *   values     common, match, json
+ *   values     common, match, json, message
  * </pre>
  */
 class ArchitectureTest {
@@ -39,7 +39,7 @@ class ArchitectureTest {
   @Test
   void layersOnlyDependDownwards() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("values").definedBy(ROOT + ".common..", ROOT + ".match..", ROOT + ".json..")
+        .layer("values").definedBy(ROOT + ".common..", ROOT + ".match..", ROOT + ".json..", ROOT + ".message..")
         .layer("faults").definedBy(ROOT + ".fault..")
         .layer("model").definedBy(ROOT + ".plan..", ROOT + ".fleet..", ROOT + ".behaviour..")
         .layer("records").definedBy(ROOT + ".journal..", ROOT + ".analytics..")
@@ -70,7 +70,7 @@ class ArchitectureTest {
 
   @Test
   void theApiKnowsNothingOfVertxOrNetty() {
-    noClasses().that().resideInAnyPackage(ROOT + ".common..", ROOT + ".match..", ROOT + ".json..",
+    noClasses().that().resideInAnyPackage(ROOT + ".common..", ROOT + ".match..", ROOT + ".json..", ROOT + ".message..",
             ROOT + ".fault..", ROOT + ".plan..", ROOT + ".fleet..", ROOT + ".behaviour..", ROOT + ".journal..",
             ROOT + ".analytics..", ROOT + ".client..", ROOT + ".dsl..", ROOT + ".assertj..")
         .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "picocli..",

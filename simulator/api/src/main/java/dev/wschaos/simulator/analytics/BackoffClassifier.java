@@ -10,10 +10,10 @@ import java.util.TreeSet;
  * Classifies reconnect delays {@code (k, delay)}, k being the retry index within a retry run, into a backoff model.
  *
  * <pre>
- *   points --p90 < immediateBelow?--> immediate
- *          --fit the 90th-percentile curve of ln(delay)--> constant | linear | exponential | capped exponential
+ *   points --p90 &lt; immediateBelow?--&gt; immediate
+ *          --fit the 90th-percentile curve of ln(delay)--&gt; constant | linear | exponential | capped exponential
  *          --pick the lowest  2n ln(L/n + 1e-3) + p ln n   (L: quantile loss, p: parameters)
- *          --ratios delay / curve--> jitter (uniform range estimate) and envelope = curve * upper edge
+ *          --ratios delay / curve--&gt; jitter (uniform range estimate) and envelope = curve * upper edge
  * </pre>
  *
  * Jitter multiplies the envelope by a random factor {@code u} in {@code [lower, 1]}: {@code ln delay = ln envelope +

@@ -117,11 +117,15 @@ public final class JournalFeed implements Consumer<JournalEvent> {
     if (query == null || query.isEmpty()) {
       return false;
     }
-    String param = resumeParam.get() + "=";
-    for (String pair : query.split("&")) {
-      if (pair.startsWith(param) && pair.length() > param.length()) {
+    String param = resumeParam.get();
+    for (int start = 0; start < query.length(); ) {
+      int amp = query.indexOf('&', start);
+      int end = amp < 0 ? query.length() : amp;
+      int valueAt = start + param.length() + 1;
+      if (valueAt < end && query.startsWith(param, start) && query.charAt(valueAt - 1) == '=') {
         return true;
       }
+      start = end + 1;
     }
     return false;
   }

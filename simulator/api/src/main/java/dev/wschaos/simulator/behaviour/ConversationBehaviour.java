@@ -4,14 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.wschaos.simulator.behaviour.conversation.ConversationHeartbeat;
-import dev.wschaos.simulator.behaviour.conversation.ConversationSession;
-import dev.wschaos.simulator.behaviour.conversation.Exchange;
-import dev.wschaos.simulator.behaviour.conversation.Unmatched;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.LiveConnection;
-import dev.wschaos.simulator.plan.message.Reply;
-import dev.wschaos.simulator.plan.message.TemplateVariables;
+import dev.wschaos.simulator.message.Reply;
+import dev.wschaos.simulator.message.TemplateVariables;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * Drives a running simulator through its admin API, with the same model classes as plan files and
- * {@link dev.wschaos.simulator.WsChaosServer}: a test can use a shared remote simulator as it would an embedded one.
+ * {@code dev.wschaos.simulator.WsChaosServer} (in wschaos-simulator): a test can use a shared remote simulator as it
+ * would an embedded one.
  *
  * <pre>{@code
  * AdminClient admin = AdminClient.create(URI.create("http://127.0.0.1:9090"), System.getenv("WSCHAOS_ADMIN_TOKEN"));

@@ -8,6 +8,12 @@ import dev.wschaos.simulator.fault.connection.HalfOpenFault;
 import dev.wschaos.simulator.fault.connection.IgnoreCloseFault;
 import dev.wschaos.simulator.fault.connection.NoPongFault;
 import dev.wschaos.simulator.fault.connection.ResetFault;
+import dev.wschaos.simulator.fault.conversation.DelayReplyFault;
+import dev.wschaos.simulator.fault.conversation.ErrorReplyFault;
+import dev.wschaos.simulator.fault.conversation.FeedRepeatFault;
+import dev.wschaos.simulator.fault.conversation.FeedSkipFault;
+import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
+import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -23,9 +29,12 @@ import dev.wschaos.simulator.fault.shaping.SliceFault;
 import dev.wschaos.simulator.fault.shaping.SlowLinkFault;
 import dev.wschaos.simulator.fault.shaping.ThrottleFault;
 import dev.wschaos.simulator.match.Match;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.Trigger;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * A connection rule being written: narrow the match, choose a trigger (default: on open), then name the fault. Every
@@ -231,6 +240,39 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   /** Shuffle server-to-client messages in groups of {@code window}, a group held at most {@code maxHold}. */
   public ChaosRule reorderMessages(int window, Duration maxHold) {
     return install(new ReorderMessagesFault(window, maxHold));
+  }
+
+  /** Conversations: never answer a client message matching {@code when} ({@code withhold-reply}). */
+  public ChaosRule withholdReply(MessageMatch when) {
+    return install(new WithholdReplyFault(when));
+  }
+
+  /**
+   * Conversations: answer a client message matching {@code when} with {@code replies} (templates, in the protocol's
+   * own error format) instead of the scripted reply ({@code error-reply}).
+   */
+  public ChaosRule errorReply(MessageMatch when, String... replies) {
+    return install(new ErrorReplyFault(when, Arrays.stream(replies).map(Reply::text).toList()));
+  }
+
+  /** Conversations: answer a client message matching {@code when} only after {@code delay} ({@code delay-reply}). */
+  public ChaosRule delayReply(MessageMatch when, Duration delay) {
+    return install(new DelayReplyFault(when, delay));
+  }
+
+  /** Conversations: the server's application heartbeat stops ({@code stop-heartbeat}). */
+  public ChaosRule stopHeartbeat() {
+    return install(new StopHeartbeatFault());
+  }
+
+  /** Conversations: the next {@code count} events of every feed are not sent; a resume replays them ({@code feed-skip}). */
+  public ChaosRule feedSkip(int count) {
+    return install(new FeedSkipFault(count, null));
+  }
+
+  /** Conversations: each of the next {@code count} events of every feed is sent twice ({@code feed-repeat}). */
+  public ChaosRule feedRepeat(int count) {
+    return install(new FeedRepeatFault(count, null));
   }
 
   /** Any connection fault, e.g. one built with a fault's own factories or added by a newer plan model. */

@@ -3,10 +3,15 @@ package dev.wschaos.simulator.dsl;
 import dev.wschaos.simulator.fault.HandshakeFault;
 import dev.wschaos.simulator.fault.handshake.AbortFault;
 import dev.wschaos.simulator.fault.handshake.BadAcceptFault;
+import dev.wschaos.simulator.fault.handshake.MangledUpgradeFault;
+import dev.wschaos.simulator.fault.handshake.NginxErrorFault;
+import dev.wschaos.simulator.fault.handshake.RawResponseFault;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.fault.handshake.SlowHandshakeFault;
+import dev.wschaos.simulator.fault.handshake.SlowHeadersFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
+import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Rule;
 import java.time.Duration;
@@ -80,6 +85,34 @@ public final class HandshakeRules extends MatchBuilder<HandshakeRules> {
   /** Accept announcing no subprotocol although the client offered some ({@code subprotocol-mismatch}). */
   public ChaosRule missingSubprotocol() {
     return install(SubprotocolMismatchFault.missing());
+  }
+
+  /** Answer {@code status} instead of 101, e.g. 200 with an SPA's index.html ({@code wrong-status}). */
+  public ChaosRule wrongStatus(int status) {
+    return install(WrongStatusFault.status(status));
+  }
+
+  /** Answer as nginx does when it cannot proxy the upgrade: its own error page, e.g. 502 ({@code nginx-error}). */
+  public ChaosRule nginxError(int status) {
+    return install(NginxErrorFault.status(status));
+  }
+
+  /**
+   * Answer 101 without the named headers, e.g. {@code "Upgrade"} or {@code "Connection"}, as a proxy that drops them
+   * does ({@code mangled-upgrade}).
+   */
+  public ChaosRule mangledUpgrade(String... omittedHeaders) {
+    return install(MangledUpgradeFault.omitting(omittedHeaders));
+  }
+
+  /** Answer with exactly these bytes (text), e.g. a banner of another protocol ({@code raw-response}). */
+  public ChaosRule rawResponse(String text) {
+    return install(RawResponseFault.text(text));
+  }
+
+  /** Send a healthy 101 one header line every {@code interval}, as a congested proxy does ({@code slow-headers}). */
+  public ChaosRule slowHeaders(Duration interval) {
+    return install(new SlowHeadersFault(interval));
   }
 
   /** Any handshake fault, e.g. one built with a fault's own factories or added by a newer plan model. */

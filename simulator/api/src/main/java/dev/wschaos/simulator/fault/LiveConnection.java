@@ -1,6 +1,5 @@
 package dev.wschaos.simulator.fault;
 
-import dev.wschaos.simulator.fault.conversation.ConversationPort;
 import java.time.Duration;
 import java.util.Random;
 import java.util.function.Supplier;

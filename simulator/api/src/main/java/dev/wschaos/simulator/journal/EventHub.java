@@ -44,7 +44,16 @@ public final class EventHub implements EventSink {
 
   @Override
   public synchronized void emit(JournalEvent event) {
-    JournalEvent numbered = event.numbered(++seq, event.nanos() - startNanos);
+    deliver(event.numbered(++seq, event.nanos() - startNanos));
+  }
+
+  /** Numbered and timed as it is built, under the lock: seq and nanos rise together, whichever loop emits. */
+  @Override
+  public synchronized void emit(JournalEvent.Builder event) {
+    deliver(event.build(++seq, startNanos));
+  }
+
+  private void deliver(JournalEvent numbered) {
     for (Consumer<JournalEvent> listener : listeners) {
       listener.accept(numbered);
     }

@@ -6,7 +6,7 @@ package dev.wschaos.simulator.journal;
  *
  * <pre>{@code
  * if (events.enabled()) {
- *   events.emit(JournalEvent.of(EventType.OPENED, id, clientId).path(path).build());
+ *   events.emit(JournalEvent.of(EventType.OPENED, id, clientId).path(path));
  * }
  * }</pre>
  */
@@ -27,4 +27,9 @@ public interface EventSink {
 
   /** Record an event; called on event loops, must not block. */
   void emit(JournalEvent event);
+
+  /** Build and record an event: a sink that numbers events builds it numbered, without a copy. */
+  default void emit(JournalEvent.Builder event) {
+    emit(event.build());
+  }
 }

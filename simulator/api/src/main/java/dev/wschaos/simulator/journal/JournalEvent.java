@@ -139,8 +139,13 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     public Builder detail(String value) { this.detail = value; return this; }
 
     public JournalEvent build() {
-      return new JournalEvent(0, System.nanoTime(), Instant.now(), type, connectionId, clientId, attempt, path,
-          remote, status, code, reason, initiator, rule, fault, headers, durationMs, messagesIn, messagesOut, detail);
+      return build(0, 0);
+    }
+
+    JournalEvent build(long seq, long startNanos) {
+      return new JournalEvent(seq, System.nanoTime() - startNanos, Instant.now(), type, connectionId, clientId,
+          attempt, path, remote, status, code, reason, initiator, rule, fault, headers, durationMs, messagesIn,
+          messagesOut, detail);
     }
   }
 }

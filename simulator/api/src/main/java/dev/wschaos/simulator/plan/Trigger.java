@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.wschaos.simulator.common.DurationText;
 import dev.wschaos.simulator.common.Problems;
-import dev.wschaos.simulator.plan.message.MessageMatch;
+import dev.wschaos.simulator.message.MessageMatch;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.admin;
 
 import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
@@ -30,6 +31,9 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The in-memory journal, or {@code null} when it is off. */
   Journal journal();
+
+  /** Every event as it happens (the web console counts them per second). */
+  EventHub events();
 
   /** The Prometheus metrics, or {@code null} when there are none. */
   ChaosMetrics metrics();

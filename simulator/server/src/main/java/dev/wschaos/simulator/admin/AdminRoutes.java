@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,7 @@ import java.util.regex.Pattern;
  *   PUT    /plan/tls
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
+ *   GET    /ui, /ui/...            the web console ({@link ConsoleRoutes}), mounted by the admin server
  * </pre>
  */
 final class AdminRoutes {
@@ -75,7 +77,9 @@ final class AdminRoutes {
     this.server = server;
   }
 
-  static Router router(Vertx vertx, AdminBackend server, AdminSettings settings) {
+  /** The API's routes, with the web console's ({@code /ui}) added by {@code console} before the not-found route. */
+  static Router router(Vertx vertx, AdminBackend server, AdminSettings settings,
+                       Consumer<Router> console) {
     AdminRoutes routes = new AdminRoutes(server);
     Router router = Router.router(vertx);
     router.route().handler(AdminGuard.requests(settings));
@@ -106,6 +110,7 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
+    console.accept(router);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
             + " is not part of the admin API; see GET /openapi.yaml")));
@@ -260,6 +265,10 @@ final class AdminRoutes {
     byte[] expected = sha256("Bearer " + token);
     return ctx -> {
       String given = ctx.request().getHeader("Authorization");
+      if (ConsoleRoutes.isPublicAsset(ctx.request())) {
+        ctx.next();
+        return;
+      }
       if (given != null && MessageDigest.isEqual(expected, sha256(given.trim()))) {
         ctx.next();
         return;

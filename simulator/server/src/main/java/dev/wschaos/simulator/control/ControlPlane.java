@@ -204,7 +204,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private void emit(String source, String detail) {
     if (events.enabled()) {
-      events.emit(JournalEvent.fleet(source, detail).build());
+      events.emit(JournalEvent.fleet(source, detail));
     }
   }
 

@@ -3,9 +3,9 @@ package dev.wschaos.simulator.engine;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.LiveConnection;
+import dev.wschaos.simulator.message.ClientMessage;
+import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.plan.Trigger;
-import dev.wschaos.simulator.plan.message.ClientMessage;
-import dev.wschaos.simulator.plan.message.MessageMatch;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 

@@ -4,9 +4,7 @@ import dev.wschaos.simulator.common.Glob;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The checks a correct server makes on an upgrade request (RFC 6455 section 4.2.1), each with an explanation a
@@ -59,17 +57,19 @@ public final class StrictHandshake {
     if (request.headers("Host").isEmpty()) {
       reasons.add("no Host header (RFC 6455 4.1, RFC 9112 3.2)");
     }
-    if (!hasToken(request.headers("Upgrade"), "websocket")) {
-      reasons.add(request.headers("Upgrade").isEmpty()
+    List<String> upgrade = request.headers("Upgrade");
+    if (!hasToken(upgrade, "websocket")) {
+      reasons.add(upgrade.isEmpty()
           ? "no 'Upgrade: websocket' header: a proxy in front of the server may be dropping it "
               + "(nginx needs proxy_set_header Upgrade $http_upgrade and proxy_http_version 1.1)"
-          : "'Upgrade: " + String.join(", ", request.headers("Upgrade")) + "' does not name websocket");
+          : "'Upgrade: " + String.join(", ", upgrade) + "' does not name websocket");
     }
-    if (!hasToken(request.headers("Connection"), "upgrade")) {
-      reasons.add(request.headers("Connection").isEmpty()
+    List<String> connection = request.headers("Connection");
+    if (!hasToken(connection, "upgrade")) {
+      reasons.add(connection.isEmpty()
           ? "no 'Connection: Upgrade' header: a proxy in front of the server may be dropping it "
               + "(nginx needs proxy_set_header Connection \"upgrade\")"
-          : "'Connection: " + String.join(", ", request.headers("Connection")) + "' does not contain the upgrade token");
+          : "'Connection: " + String.join(", ", connection) + "' does not contain the upgrade token");
     }
     List<String> keys = request.headers("Sec-WebSocket-Key");
     if (keys.isEmpty()) {
@@ -130,13 +130,25 @@ public final class StrictHandshake {
     return null;
   }
 
-  private static boolean hasToken(List<String> values, String token) {
-    Function<String, String> norm = s -> s.trim().toLowerCase(Locale.ROOT);
+  /** Whether a comma-separated header value lists {@code token} (case-insensitive), without splitting a copy. */
+  static boolean hasToken(List<String> values, String token) {
     for (String value : values) {
-      for (String part : value.split(",")) {
-        if (norm.apply(part).equals(token)) {
+      int start = 0;
+      while (start <= value.length()) {
+        int comma = value.indexOf(',', start);
+        int end = comma < 0 ? value.length() : comma;
+        int from = start;
+        int to = end;
+        while (from < to && Character.isWhitespace(value.charAt(from))) {
+          from++;
+        }
+        while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+          to--;
+        }
+        if (to - from == token.length() && value.regionMatches(true, from, token, 0, token.length())) {
           return true;
         }
+        start = end + 1;
       }
     }
     return false;

@@ -7,9 +7,9 @@ import dev.wschaos.simulator.engine.ClientTracker;
 import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.fault.Cancellable;
 import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
-import dev.wschaos.simulator.fault.conversation.ConversationPort;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -122,8 +122,12 @@ final class ChaosConnection implements LiveConnection {
     }
   }
 
-  /** Close with 1001 Going Away, as a server that shuts down does. */
+  /** Close with 1001 Going Away, as a server that shuts down does; from any thread. */
   Future<Void> goingAway() {
+    return member.onLoop(this::closeGoingAway);
+  }
+
+  private Future<Void> closeGoingAway() {
     if (!open || ending) {
       return Future.succeededFuture();
     }

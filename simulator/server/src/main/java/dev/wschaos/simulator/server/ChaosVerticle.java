@@ -14,6 +14,7 @@ import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Rule;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -21,47 +22,56 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.VertxInternal;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket listener. Each upgrade request is decided once against the current rule book:
+ * The WebSocket listener, one HTTP server per event loop on one port ({@link ServerSettings#eventLoops()}); each
+ * connection lives on the loop that accepted it. Each upgrade request is decided once against the current rule book:
  *
  * <pre>
  *   upgrade --> count attempt --> strict checks --> handshake rule? --> fault answers | accept
  *                                                                                     |
- *                                            connection rule (decided above) armed <--+
+ *                                            connection rule (decided above) armed &lt;--+
  * </pre>
  */
 public final class ChaosVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChaosVerticle.class);
 
+  private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+
   private final ServerSettings settings;
   private final Supplier<RuleBook> ruleBook;
   private final ClientTracker clients;
   private final Map<Long, ChaosConnection> open = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
-  private final AtomicReference<HttpServer> server = new AtomicReference<>();
+  private final List<Context> loops = new ArrayList<>();
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private final Map<HttpServer, Context> serverLoops = new ConcurrentHashMap<>();
   private final AdmissionGate admission = new AdmissionGate();
+  private final ListenerLimits limits;
+  /** Connections open or being accepted: a slot is taken before admission, so no two loops take the last one. */
+  private final AtomicInteger occupied = new AtomicInteger();
   private EventSink events = EventSink.NONE;
   private volatile int boundPort = -1;
   private volatile boolean stopped;
-  private int pendingAccepts;
-  private ListenerLimits limits;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
     this.settings = settings;
     this.ruleBook = ruleBook;
     this.clients = clients;
+    this.limits = new ListenerLimits(settings.limits());
   }
 
   /** Report connection events to {@code sink}; call before deploying. */
@@ -72,46 +82,66 @@ public final class ChaosVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return listenOn(settings.port());
+    loops.add(context);
+    for (int i = 1; i < settings.eventLoops(); i++) {
+      loops.add(((VertxInternal) vertx).createEventLoopContext());
+    }
+    // Vert.x shares a random port among the servers that listen on the same negative port
+    return listenOn(settings.port() != 0 ? settings.port() : -(1 + RANDOM_PORT_KEYS.getAndIncrement() % 60_000));
   }
 
-  private Future<HttpServer> listenOn(int port) {
-    if (limits == null) {
-      limits = new ListenerLimits(settings.limits());
+  /** One server per event loop on one port: Vert.x spreads the connections across them. */
+  private Future<Void> listenOn(int port) {
+    List<Future<HttpServer>> listening = new ArrayList<>();
+    for (Context loop : loops) {
+      listening.add(listenOnLoop(loop, port));
     }
+    return Future.all(listening).onSuccess(all -> boundPort = servers.get(0).actualPort()).mapEmpty();
+  }
+
+  private Future<HttpServer> listenOnLoop(Context loop, int port) {
     HttpServerOptions options = limits.apply(new HttpServerOptions()
         .setHost(settings.host())
         .setPort(port)
         .setWebSocketClosingTimeout(settings.closeTimeoutSeconds()));
-    return limits.install(vertx.createHttpServer(options), this::onRequest)
-        .listen()
+    return Future.<HttpServer>future(p -> loop.runOnContext(v -> limits.install(vertx.createHttpServer(options),
+            this::onRequest)
+            .listen()
+            .onComplete(p)))
         .onSuccess(s -> {
-          server.set(s);
-          boundPort = s.actualPort();
+          serverLoops.put(s, loop);
+          servers.add(s);
         });
   }
 
   /** Stop listening (new clients get "connection refused"); open connections are left to the caller. */
   public Future<Void> stopListening() {
-    HttpServer s = server.getAndSet(null);
-    if (s == null) {
+    List<HttpServer> closing = List.copyOf(servers);
+    servers.removeAll(closing);
+    if (closing.isEmpty()) {
       return Future.succeededFuture();
     }
-    // on the verticle's loop, after any drop already queued there
-    return context == null ? s.close() : Future.<Void>future(p -> context.runOnContext(v -> s.close().onComplete(p)));
+    // each on its own loop, after any drop already queued there for the connections it accepted
+    return Future.all(closing.stream().map(s -> Future.<Void>future(p -> serverLoops.remove(s)
+        .runOnContext(v -> s.close().onComplete(p)))).toList()).mapEmpty();
   }
 
-  /** Listen again on the port bound at start. */
+  /** Listen again on the port bound at start, on every event loop. */
   public Future<Void> listenAgain() {
-    if (server.get() != null || stopped) {
+    if (!servers.isEmpty() || stopped) {
       return Future.succeededFuture();
     }
     return context == null ? Future.failedFuture("not deployed")
-        : Future.<HttpServer>future(p -> context.runOnContext(v -> listenOn(boundPort).onComplete(p))).mapEmpty();
+        : Future.<Void>future(p -> context.runOnContext(v -> listenOn(boundPort).onComplete(p)));
   }
 
   public boolean listening() {
-    return server.get() != null;
+    return !servers.isEmpty();
+  }
+
+  /** How many event loops serve the port. */
+  public int eventLoops() {
+    return settings.eventLoops();
   }
 
   /** The open connections, for fleet actions and listings. */
@@ -124,8 +154,7 @@ public final class ChaosVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     List<Future<Void>> closing = open.values().stream().map(ChaosConnection::goingAway).toList();
-    return Future.join(closing)
-        .transform(ignored -> server.get() == null ? Future.succeededFuture() : server.get().close());
+    return Future.join(closing).transform(ignored -> stopListening());
   }
 
   public int actualPort() {
@@ -152,7 +181,7 @@ public final class ChaosVerticle extends VerticleBase {
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.UPGRADE_RECEIVED, id, upgrade.clientId()).attempt(upgrade.attempt())
           .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request))
-          .detail(request.query()).build());
+          .detail(request.query()));
     }
 
     StrictHandshake.Verdict verdict = StrictHandshake.check(upgrade, policy.strict(), policy.allowedOrigins());
@@ -167,9 +196,10 @@ public final class ChaosVerticle extends VerticleBase {
       return;
     }
 
-    AdmissionGate.Verdict admitted = admission.admit(book.plan().limits(), open.size() + pendingAccepts,
+    AdmissionGate.Verdict admitted = admission.admit(book.plan().limits(), occupied.getAndIncrement(),
         System.nanoTime());
     if (admitted instanceof AdmissionGate.Refuse refuse) {
+      occupied.decrementAndGet();
       rejected(id, upgrade, refuse.status(), refuse.why() + VertxHandshakeExchange.retryAfterNote(refuse.headers()),
           "limits");
       request.resume();
@@ -193,15 +223,11 @@ public final class ChaosVerticle extends VerticleBase {
   private void answer(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt,
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
-    pendingAccepts++;
     VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
         policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
-        webSocket -> {
-          pendingAccepts--;
-          opened(id, webSocket, upgrade, attempt.client(), book, decision);
-        },
+        webSocket -> opened(id, webSocket, upgrade, attempt.client(), book, decision),
         outcome -> {
-          pendingAccepts--;
+          occupied.decrementAndGet();
           LOG.debug("upgrade {}: {}", upgrade, outcome);
           if (events.enabled()) {
             int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.split(" ")[1]) : 0;
@@ -219,7 +245,7 @@ public final class ChaosVerticle extends VerticleBase {
     LOG.debug("upgrade {}: rule '{}' answers with {}", upgrade, decision.handshake().label(), fault);
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .rule(decision.handshake().label()).fault(fault.type()).build());
+          .rule(decision.handshake().label()).fault(fault.type()));
     }
     try {
       fault.apply(exchange);
@@ -236,19 +262,22 @@ public final class ChaosVerticle extends VerticleBase {
       if (status > 0) {
         event.status(status);
       }
-      events.emit(event.build());
+      events.emit(event);
     }
   }
 
+  /** Built immutable at once (the journal event keeps it as is, no second copy). */
+  @SuppressWarnings("unchecked")
   private static Map<String, String> headersThatMatter(HttpServerRequest request) {
-    Map<String, String> out = new LinkedHashMap<>();
+    Map.Entry<String, String>[] found = new Map.Entry[JOURNAL_HEADERS.size()];
+    int n = 0;
     for (String name : JOURNAL_HEADERS) {
       String value = request.getHeader(name);
       if (value != null) {
-        out.put(name, value);
+        found[n++] = Map.entry(name, value);
       }
     }
-    return out;
+    return n == 0 ? Map.of() : Map.ofEntries(java.util.Arrays.copyOf(found, n));
   }
 
   private static final List<String> JOURNAL_HEADERS = List.of("User-Agent", "Origin", "Sec-WebSocket-Version",
@@ -258,6 +287,9 @@ public final class ChaosVerticle extends VerticleBase {
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
     ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client, events);
     open.put(id, connection);
-    connection.start(book, decision.connection(), () -> open.remove(id));
+    connection.start(book, decision.connection(), () -> {
+      open.remove(id);
+      occupied.decrementAndGet();
+    });
   }
 }

@@ -47,7 +47,7 @@ final class ConnectionJournal {
   void opened(String subProtocol) {
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.OPENED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(subProtocol).build());
+          .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(subProtocol));
     }
   }
 
@@ -58,7 +58,7 @@ final class ConnectionJournal {
     faultsApplied.add(rule);
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .rule(rule).fault(type).build());
+          .rule(rule).fault(type));
     }
   }
 
@@ -69,7 +69,7 @@ final class ConnectionJournal {
     }
     if (events.enabled()) {
       events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
-          .initiator(JournalEvent.SERVER).build());
+          .initiator(JournalEvent.SERVER));
     }
   }
 
@@ -79,7 +79,7 @@ final class ConnectionJournal {
       endedBy = JournalEvent.SERVER;
     }
     if (events.enabled()) {
-      events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER).build());
+      events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER));
     }
   }
 
@@ -91,11 +91,11 @@ final class ConnectionJournal {
       Integer observed = code == null ? null : code.intValue();
       if (endedBy == null && observed != null && observed != 1006) {
         events.emit(JournalEvent.of(EventType.CLOSE_RECEIVED, id, upgrade.clientId()).code(observed)
-            .reason(reason).initiator(JournalEvent.CLIENT).build());
+            .reason(reason).initiator(JournalEvent.CLIENT));
       }
       events.emit(JournalEvent.of(EventType.CLOSED, id, upgrade.clientId()).attempt(upgrade.attempt())
           .path(upgrade.path()).code(codeSent != null ? codeSent : observed).reason(reason)
-          .initiator(initiator).durationMs(durationMs).messages(messagesIn, messagesOut).build());
+          .initiator(initiator).durationMs(durationMs).messages(messagesIn, messagesOut));
     }
     LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code, durationMs,
         messagesIn, messagesOut);

@@ -4,8 +4,11 @@ import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One open connection as fleet actions and listings see it: selected by its upgrade request, shown by its journal's
@@ -51,6 +54,16 @@ final class ConnectionMember implements FleetMember {
         action.accept(connection);
       }
     });
+  }
+
+  /** Run {@code work} on this connection's event loop (at once when already there). */
+  <T> Future<T> onLoop(Supplier<Future<T>> work) {
+    if (Vertx.currentContext() == context) {
+      return work.get();
+    }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(done));
+    return done.future();
   }
 
   @Override

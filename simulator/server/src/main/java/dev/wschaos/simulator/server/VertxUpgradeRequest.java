@@ -14,6 +14,8 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
 
   private final HttpServerRequest request;
   private final String clientId;
+  private String path;
+  private String remoteAddress;
   private int attempt;
 
   VertxUpgradeRequest(HttpServerRequest request) {
@@ -28,12 +30,17 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
   }
 
   String remoteHost() {
-    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+    var remote = request.remoteAddress();
+    return remote == null ? "unknown" : remote.host();
   }
 
   @Override
   public String path() {
-    return request.path() == null ? "/" : request.path();
+    if (path == null) {
+      String parsed = request.path();
+      path = parsed == null ? "/" : parsed;
+    }
+    return path;
   }
 
   @Override
@@ -90,7 +97,10 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
 
   @Override
   public String remoteAddress() {
-    return String.valueOf(request.remoteAddress());
+    if (remoteAddress == null) {
+      remoteAddress = String.valueOf(request.remoteAddress());
+    }
+    return remoteAddress;
   }
 
   @Override

@@ -9,10 +9,10 @@ import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.junit.WsChaosExtension;
 import dev.wschaos.simulator.match.AttemptRange;
 import dev.wschaos.simulator.match.Match;
+import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.Trigger;
-import dev.wschaos.simulator.plan.message.MessageMatch;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,8 +57,9 @@ class GraphqlWsPackAcceptanceTest {
       assertThat(client.nextsOnConnection(2)).as("attempt 2 closed on subscribe: no next").isZero();
       long lastBefore = client.seqs().get((int) client.nextsOnConnection(1) - 1);
       assertThat(client.seqs().get((int) client.nextsOnConnection(1)))
-          .as("graphql-ws resubscribes with the same operation id: the feed's numbering goes on, the gap shows")
-          .isGreaterThan(lastBefore + 1);
+          .as("graphql-ws resubscribes with the same operation id: the numbering goes on (a gap if events fell "
+              + "while away)")
+          .isGreaterThan(lastBefore);
     }
 
     ClientReport report = chaos.client("gql-1");

@@ -3,14 +3,14 @@ package dev.wschaos.simulator.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
-import dev.wschaos.simulator.behaviour.conversation.Exchange;
-import dev.wschaos.simulator.behaviour.conversation.FeedSpec;
+import dev.wschaos.simulator.behaviour.Exchange;
+import dev.wschaos.simulator.behaviour.FeedSpec;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
 import dev.wschaos.simulator.match.AttemptRange;
 import dev.wschaos.simulator.match.Match;
-import dev.wschaos.simulator.plan.message.MessageMatch;
+import dev.wschaos.simulator.message.MessageMatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,13 @@ public final class SimulatorProcess implements AutoCloseable {
     return new SimulatorProcess(new ProcessBuilder(command(args)).start());
   }
 
+  /** Start {@code java -cp <test classpath> WsChaosCommand args...} with these environment variables added. */
+  public static SimulatorProcess start(Map<String, String> env, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(args));
+    builder.environment().putAll(env);
+    return new SimulatorProcess(builder.start());
+  }
+
   /** Start {@code java -jar jar args...}: the shaded jar as users run it. */
   public static SimulatorProcess startJar(Path jar, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -63,6 +71,16 @@ public final class SimulatorProcess implements AutoCloseable {
   /** The next line of output, or {@code null} after 30 s. */
   public String nextLine() throws InterruptedException {
     return lines.poll(30, TimeUnit.SECONDS);
+  }
+
+  /** Send {@code signal} (e.g. {@code INT}, {@code TERM}) and wait for the process to end; whether it did in 20 s. */
+  public boolean signal(String signal) throws IOException, InterruptedException {
+    if (new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+    }
+    boolean ended = process.waitFor(20, TimeUnit.SECONDS);
+    reader.join(5000);
+    return ended;
   }
 
   /** Send SIGTERM and wait for the process to end; returns whether it ended within 20 s. */

@@ -1,6 +1,7 @@
 package dev.wschaos.simulator.fault.conversation;
 
 import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
 
 /**

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.ConnectionFault;
+import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.Fault;
-import dev.wschaos.simulator.plan.message.MessageMatch;
-import dev.wschaos.simulator.plan.message.Reply;
-import dev.wschaos.simulator.plan.message.TemplateVariables;
+import dev.wschaos.simulator.fault.ReplyChange;
+import dev.wschaos.simulator.message.MessageMatch;
+import dev.wschaos.simulator.message.Reply;
+import dev.wschaos.simulator.message.TemplateVariables;
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.wschaos.simulator.common.Problems;
+import dev.wschaos.simulator.fault.ConversationPort;
 
 /**
  * A feed repeats sequence numbers: each of the next {@code count} live events of the feeds whose key matches

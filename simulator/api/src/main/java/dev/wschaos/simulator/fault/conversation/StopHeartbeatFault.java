@@ -2,6 +2,7 @@ package dev.wschaos.simulator.fault.conversation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.wschaos.simulator.fault.ConversationPort;
 
 /**
  * The server's application heartbeat stops: the conversation's {@code heartbeat} sends nothing more and stops

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import dev.wschaos.simulator.common.Problems;
-import dev.wschaos.simulator.plan.message.MessageMatch;
+import dev.wschaos.simulator.fault.ConversationPort;
+import dev.wschaos.simulator.fault.ReplyChange;
+import dev.wschaos.simulator.message.MessageMatch;
 
 /**
  * The acknowledgement never comes: client messages matching {@code when} are read and ignored (no reply, no feed

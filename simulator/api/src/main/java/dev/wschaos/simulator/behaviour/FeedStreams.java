@@ -1,0 +1,37 @@
+package dev.wschaos.simulator.behaviour;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client's feeds, by key, kept across its connections. Event N of a stream is produced at
+ * {@code epoch + N * every}, whether or not a connection is there to send it.
+ */
+final class FeedStreams {
+
+  private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+
+  record Stream(String key, long epochMillis, long everyMillis, FeedSpec spec) {
+
+    long producedBy(long nowMillis) {
+      return Math.max(0, (nowMillis - epochMillis) / everyMillis);
+    }
+
+    long timeOf(long seq) {
+      return epochMillis + seq * everyMillis;
+    }
+  }
+
+  /** The client's stream for {@code key}, started now if there is none (or its period changed). */
+  Stream open(String key, FeedSpec spec) {
+    long every = Math.max(1, spec.every().toMillis());
+    return streams.compute(key, (k, old) -> old != null && old.everyMillis() == every
+        ? (old.spec().equals(spec) ? old : new Stream(k, old.epochMillis(), every, spec))
+        : new Stream(k, System.currentTimeMillis(), every, spec));
+  }
+
+  /** The client's stream for {@code key}, or null if it never subscribed. */
+  Stream find(String key) {
+    return streams.get(key);
+  }
+}
