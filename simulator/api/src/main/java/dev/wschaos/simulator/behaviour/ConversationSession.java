@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   client message --> heartbeat expect? --> protocol fault's change? --> first matching step --> replies
- *                                                                      |                     --> resume, feed
+ *                                                                      |                     --> stop, resume, feed
  *                                                                      +-> none: unmatched (ignore / echo / fault)
  * </pre>
  */
@@ -161,6 +161,9 @@ public final class ConversationSession implements BehaviourSession, Conversation
     if (how.instead() != null) {
       Map<String, Object> vars = scope.message(message, change.when().groups(message));
       how.instead().forEach(reply -> send(reply, vars));
+      if (how.then() != null) {
+        how.then().apply(connection);
+      }
       return;
     }
     connection.schedule(how.delay(), () -> answer(message));
@@ -186,10 +189,16 @@ public final class ConversationSession implements BehaviourSession, Conversation
   }
 
   private void run(Exchange exchange, ClientMessage message) {
-    Map<String, Object> vars = exchange.feed() == null && exchange.resume() == null && constant(exchange.reply())
-        ? null : scope.message(message, exchange.when().groups(message));
+    Map<String, Object> vars = exchange.feed() == null && exchange.resume() == null && exchange.stop() == null
+        && constant(exchange.reply()) ? null : scope.message(message, exchange.when().groups(message));
     for (Reply reply : exchange.reply()) {
       send(reply, vars);
+    }
+    if (exchange.stop() != null && feeds != null) {
+      LiveFeed stopped = feeds.remove(exchange.stop().feed().render(vars));
+      if (stopped != null) {
+        stopped.timer.cancel();
+      }
     }
     if (exchange.resume() != null) {
       resume(exchange.resume(), vars);
@@ -284,7 +293,10 @@ public final class ConversationSession implements BehaviourSession, Conversation
     } else if (reply.text().isConstant()) {
       connection.sendText(reply.text().source());
     } else {
-      connection.sendText(reply.text().render(vars != null ? vars : scope.connection()));
+      String text = reply.text().render(vars != null ? vars : scope.connection());
+      if (!text.isEmpty()) {
+        connection.sendText(text);
+      }
     }
   }
 

@@ -46,7 +46,9 @@ public final class PlanCatalog {
       "flapping",
       "nginx-without-upgrade-headers",
       "spa-fallback-200",
-      "gateway-down-502");
+      "gateway-down-502",
+      "stomp",
+      "graphql-ws");
 
   private static final String RESOURCE_DIR = "/dev/wschaos/simulator/plans/";
 

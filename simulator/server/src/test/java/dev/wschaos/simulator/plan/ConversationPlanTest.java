@@ -54,10 +54,13 @@ class ConversationPlanTest {
           - match: {attempt: 7}
             trigger: {when: {json: {type: subscribe, /payload/room: admin}}}
             fault: {type: close, code: 4403, reason: forbidden}
+          - match: {attempt: 8}
+            fault: {type: error-reply, when: {text: '\\ASUBSCRIBE'}, reply: ["ERROR\\nmessage:no\\n\\n\\0"],
+                    then: {type: close, code: 1002, reason: stomp error}}
         """, "faults.yaml");
     String yaml = PlanLoader.toYaml(plan);
     assertThat(PlanLoader.toYaml(PlanLoader.parse(yaml, "round trip"))).isEqualTo(yaml);
-    assertThat(yaml).contains("unmatched: echo", "/payload/room: admin", "binary: AAE=", "type: drop");
+    assertThat(yaml).contains("unmatched: echo", "/payload/room: admin", "binary: AAE=", "type: drop", "then:");
   }
 
   @Test
@@ -76,6 +79,7 @@ class ConversationPlanTest {
             - when: {json: {type: a}}
               reply: ['{"seq":{{feed.seq}}}']
               resume: {feed: x}
+              stop: {feed: "{{feed.key}}"}
           heartbeat: {expect: {json: {type: pong}}, onMiss: {type: reject, status: 503}}
           unmatched: shout
         """);
@@ -94,13 +98,15 @@ class ConversationPlanTest {
         "bad.yaml:10:14: behaviour.on[1].feed.every: must be at least 1ms (e.g. 200ms)",
         "bad.yaml:12:15: behaviour.on[2].reply[0].text: unknown variable feed.seq in '{\"seq\":{{feed.seq}}}': here "
             + "the variables are attempt, clientId, connection, json, match, message, now, path, query, random, text",
+        "bad.yaml:14:14: behaviour.on[2].stop.feed: unknown variable feed.key in '{{feed.key}}': here the variables "
+            + "are attempt, clientId, connection, json, match, message, now, path, query, random, text",
         "bad.yaml:13:7: behaviour.on[2].resume.after: give the last sequence number the client saw, e.g. "
             + "\"{{message.lastSeq}}\"",
-        "bad.yaml:14:3: behaviour.heartbeat.within: must be positive (e.g. 5s): how long to wait for a message "
+        "bad.yaml:15:3: behaviour.heartbeat.within: must be positive (e.g. 5s): how long to wait for a message "
             + "matching expect",
-        "bad.yaml:14:45: behaviour.heartbeat.onMiss: 'reject' is a handshake fault; use a connection fault such as "
+        "bad.yaml:15:45: behaviour.heartbeat.onMiss: 'reject' is a handshake fault; use a connection fault such as "
             + "close, drop or reset",
-        "bad.yaml:15:3: behaviour.unmatched: 'shout' is not one of ignore, echo, or a connection fault such as "
+        "bad.yaml:16:3: behaviour.unmatched: 'shout' is not one of ignore, echo, or a connection fault such as "
             + "{type: close, code: 1003}");
   }
 
@@ -114,6 +120,8 @@ class ConversationPlanTest {
           - fault: {type: feed-skip, count: 0}
           - trigger: {when: {binary: false}, afterMessages: 2}
             fault: {type: close, code: 4000}
+          - fault: {type: error-reply, when: {text: x}, reply: [e], then: {type: reject, status: 503}}
+          - fault: {type: error-reply, when: {text: x}, reply: [e], then: {type: close, code: 99}}
         """);
     assertThat(e.problems()).extracting(PlanProblem::toString).containsExactly(
         "bad.yaml:3:65: rules[0].fault.reply: list at least one message (to send nothing, use withhold-reply)",
@@ -122,7 +130,10 @@ class ConversationPlanTest {
         "bad.yaml:5:30: rules[2].fault.count: 0 is out of range: 1 or more",
         "bad.yaml:6:5: rules[3].trigger: set at most one of afterMessages, after, onMessage, when (none means: on open)",
         "bad.yaml:6:22: rules[3].trigger.when.binary: only 'binary: true' is meaningful (leave it out to match text "
-            + "messages)");
+            + "messages)",
+        "bad.yaml:8:61: rules[4].fault.then: 'reject' is not a connection fault; use one such as close, drop or reset",
+        "bad.yaml:9:81: rules[5].fault.then.code: 99 is out of range: allowed are 1000-1003, 1007-1014 and "
+            + "application codes 3000-4999");
   }
 
   @Test
