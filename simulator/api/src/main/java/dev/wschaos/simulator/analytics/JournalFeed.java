@@ -85,7 +85,8 @@ public final class JournalFeed implements Consumer<JournalEvent> {
   private void closed(JournalEvent event) {
     Connection c = event.connectionId() == null ? null : connections.remove(event.connectionId());
     if (c != null) {
-      boolean byServer = JournalEvent.SERVER.equals(event.initiator());
+      boolean byServer = JournalEvent.SERVER.equals(event.initiator())
+          || JournalEvent.UPSTREAM.equals(event.initiator());
       recorder.closed(c.handle(), byServer ? DisconnectKind.SERVER_CLOSE : DisconnectKind.CLIENT_CLOSE,
           event.code(), event.reason());
     }

@@ -28,6 +28,14 @@ public interface LiveConnection {
   void close(int code, String reason);
 
   /**
+   * Send a close frame as {@link #close(int, String)}; on a proxied connection {@code upstream} says what the upstream
+   * side sees (elsewhere it is ignored).
+   */
+  default void close(int code, String reason, UpstreamClose upstream) {
+    close(code, reason);
+  }
+
+  /**
    * Close TCP with a FIN and no close frame, once what was written before has been flushed (waiting at most a short
    * grace for a slow link): the client gets those messages, then sees 1006. Nothing written afterwards goes out.
    */

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param time         wall clock time
  * @param connectionId the id of the upgrade attempt (the same id follows it from upgrade to closed); null for fleet
  *                     events
- * @param initiator    {@code server} or {@code client}: who ended or started closing the connection
+ * @param initiator    {@code server}, {@code client} or {@code upstream} (proxy mode): who ended or started closing the
+ *                     connection
  * @param rule         the rule (or fleet action / timeline step) that caused the event
  * @param fault        the fault type, e.g. {@code close}, {@code reject}, {@code capacity}
  * @param detail       free text: rejection reasons, an action's description
@@ -35,6 +36,8 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
 
   public static final String SERVER = "server";
   public static final String CLIENT = "client";
+  /** A proxied connection's upstream service (proxy mode), which the client sees as its server. */
+  public static final String UPSTREAM = "upstream";
 
   @JsonCreator
   public JournalEvent(

@@ -13,6 +13,7 @@ import dev.wschaos.simulator.common.Problems;
 import dev.wschaos.simulator.fault.conversation.ConversationFault;
 import dev.wschaos.simulator.fleet.Limits;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,13 +33,16 @@ import java.util.Optional;
  * @param tls       what the plan's {@code wss://} port presents (see {@link TlsPolicy}); ignored without a TLS port
  * @param limits    capacity and accept-rate limits ({@code null}: none)
  * @param timeline  fleet actions and temporary rules/limits at offsets from the plan's start
+ * @param upstreams real services that matching upgrades are proxied to instead of the behaviour (first match wins;
+ *                  see {@link Upstream} and docs/proxy.md)
  */
-@JsonPropertyOrder({"name", "description", "seed", "behaviour", "handshake", "heartbeat", "tls", "limits", "rules",
-    "timeline"})
+@JsonPropertyOrder({"name", "description", "seed", "behaviour", "upstreams", "handshake", "heartbeat", "tls", "limits",
+    "rules", "timeline"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
                    Heartbeat heartbeat, TlsPolicy tls, Limits limits, List<Rule> rules,
-                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline) {
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Upstream> upstreams) {
 
   @JsonCreator
   public Plan(
@@ -51,7 +55,8 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
       @JsonProperty("tls") TlsPolicy tls,
       @JsonProperty("limits") Limits limits,
       @JsonProperty("rules") List<Rule> rules,
-      @JsonProperty("timeline") List<TimelineStep> timeline) {
+      @JsonProperty("timeline") List<TimelineStep> timeline,
+      @JsonProperty("upstreams") List<Upstream> upstreams) {
     this.name = name == null ? "unnamed" : name;
     this.description = description;
     this.seed = seed;
@@ -62,6 +67,13 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
     this.limits = limits;
     this.rules = rules == null ? List.of() : List.copyOf(rules);
     this.timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    this.upstreams = upstreams == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(upstreams));
+  }
+
+  /** A plan without upstreams. */
+  public Plan(String name, String description, Long seed, Behaviour behaviour, HandshakePolicy handshake,
+              Heartbeat heartbeat, TlsPolicy tls, Limits limits, List<Rule> rules, List<TimelineStep> timeline) {
+    this(name, description, seed, behaviour, handshake, heartbeat, tls, limits, rules, timeline, null);
   }
 
   /** A plan with the common parts; heartbeat, TLS, limits and timeline left at their defaults. */
@@ -80,35 +92,39 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withDescription(String text) {
-    return new Plan(name, text, seed, behaviour, handshake, heartbeat, tls, limits, rules, timeline);
+    return new Plan(name, text, seed, behaviour, handshake, heartbeat, tls, limits, rules, timeline, upstreams);
   }
 
   public Plan withSeed(Long newSeed) {
-    return new Plan(name, description, newSeed, behaviour, handshake, heartbeat, tls, limits, rules, timeline);
+    return new Plan(name, description, newSeed, behaviour, handshake,
+        heartbeat, tls, limits, rules, timeline, upstreams);
   }
 
   public Plan withBehaviour(Behaviour newBehaviour) {
-    return new Plan(name, description, seed, newBehaviour, handshake, heartbeat, tls, limits, rules, timeline);
+    return new Plan(name, description, seed, newBehaviour, handshake,
+        heartbeat, tls, limits, rules, timeline, upstreams);
   }
 
   public Plan withHandshake(HandshakePolicy policy) {
-    return new Plan(name, description, seed, behaviour, policy, heartbeat, tls, limits, rules, timeline);
+    return new Plan(name, description, seed, behaviour, policy, heartbeat, tls, limits, rules, timeline, upstreams);
   }
 
   public Plan withHeartbeat(Heartbeat value) {
-    return new Plan(name, description, seed, behaviour, handshake, value, tls, limits, rules, timeline);
+    return new Plan(name, description, seed, behaviour, handshake, value, tls, limits, rules, timeline, upstreams);
   }
 
   public Plan withTls(TlsPolicy policy) {
-    return new Plan(name, description, seed, behaviour, handshake, heartbeat, policy, limits, rules, timeline);
+    return new Plan(name, description, seed, behaviour, handshake,
+        heartbeat, policy, limits, rules, timeline, upstreams);
   }
 
   public Plan withLimits(Limits value) {
-    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, value, rules, timeline);
+    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, value, rules, timeline, upstreams);
   }
 
   public Plan withRules(List<Rule> newRules) {
-    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, limits, newRules, timeline);
+    return new Plan(name, description, seed, behaviour, handshake,
+        heartbeat, tls, limits, newRules, timeline, upstreams);
   }
 
   public Plan withRule(Rule rule) {
@@ -172,7 +188,28 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   }
 
   public Plan withTimeline(List<TimelineStep> steps) {
-    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, limits, rules, steps);
+    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, limits, rules, steps, upstreams);
+  }
+
+  public Plan withUpstreams(List<Upstream> value) {
+    return new Plan(name, description, seed, behaviour, handshake, heartbeat, tls, limits, rules, timeline, value);
+  }
+
+  /** Proxy upgrades matching the upstream's path to it (after the upstreams already listed). */
+  public Plan withUpstream(Upstream upstream) {
+    List<Upstream> next = new ArrayList<>(upstreams);
+    next.add(upstream);
+    return withUpstreams(next);
+  }
+
+  /** The first upstream whose path glob matches {@code path}, or null: the behaviour serves that upgrade. */
+  public Upstream upstreamFor(String path) {
+    for (Upstream upstream : upstreams) {
+      if (upstream.matches(path)) {
+        return upstream;
+      }
+    }
+    return null;
   }
 
   /** Every problem with this plan; empty when it is valid. */
@@ -185,6 +222,13 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
     tls.validate(problems.at("tls"));
     if (limits != null) {
       limits.validate(problems.at("limits"));
+    }
+    for (int i = 0; i < upstreams.size(); i++) {
+      if (upstreams.get(i) == null) {
+        problems.at("upstreams").at(i).error("an upstream cannot be empty: give at least its url");
+      } else {
+        upstreams.get(i).validate(problems.at("upstreams").at(i));
+      }
     }
     validateRules(rules, problems.at("rules"));
     requireConversation(rules, problems.at("rules"));

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <pre>
  *   wschaos_connections_open                                    gauge
  *   wschaos_handshakes_total{outcome="accepted|rejected",status} counter (status "none": no HTTP answer)
- *   wschaos_closes_total{code,initiator="server|client"}        counter (code 1006: no close frame)
+ *   wschaos_closes_total{code,initiator="server|client|upstream"} counter (code 1006: no close frame)
  *   wschaos_faults_total{type}                                  counter (fault type, "capacity"... for limits)
  *   wschaos_messages_total{direction="in|out"}                  counter
  *   wschaos_fleet_actions_total                                 counter

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.net.impl.ConnectionBase;
 
@@ -19,6 +20,11 @@ final class Channels {
   private Channels() {}
 
   static ChannelHandlerContext of(ServerWebSocket webSocket) {
+    return ((WebSocketInternal) webSocket).channelHandlerContext();
+  }
+
+  /** The channel of a WebSocket wschaos opened as a client (a proxied connection's upstream side). */
+  static ChannelHandlerContext of(WebSocket webSocket) {
     return ((WebSocketInternal) webSocket).channelHandlerContext();
   }
 

@@ -10,6 +10,7 @@ import dev.wschaos.simulator.fault.ConnectionFault;
 import dev.wschaos.simulator.fault.ConversationPort;
 import dev.wschaos.simulator.fault.LiveConnection;
 import dev.wschaos.simulator.fault.MessageFlow;
+import dev.wschaos.simulator.fault.UpstreamClose;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
@@ -23,6 +24,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,6 +98,11 @@ final class ChaosConnection implements LiveConnection {
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
+    start(book, connectionRule, onClosed, null);
+  }
+
+  /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
+  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
@@ -112,7 +119,8 @@ final class ChaosConnection implements LiveConnection {
       heartbeat.start();
     }
     journal.opened(webSocket.subProtocol());
-    behaviour = book.behaviour().start(this);
+    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream).start()
+        : book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied -> {
         LOG.debug("connection {} ({}): rule '{}' strikes with {}", id, upgrade, applied.label(), applied.fault());
@@ -134,6 +142,31 @@ final class ChaosConnection implements LiveConnection {
     sendCloseNoticeIfAsked(1001, "server shutting down");
     journal.closeSent(1001, "server shutting down");
     return webSocket.close((short) 1001, "server shutting down");
+  }
+
+  /** Whether the client ended the connection (its close frame, or TCP gone) rather than wschaos or the upstream. */
+  boolean closedByClient() {
+    return journal.endedByClient();
+  }
+
+  /**
+   * The upstream closed: pass its code and reason to the client (1000 for a close frame without a code), or drop
+   * the client's TCP (after what was already relayed) if the upstream went away without a close frame.
+   */
+  void upstreamClosed(Short code, String reason) {
+    if (!isOpen()) {
+      return;
+    }
+    if (code == null || code == 1006) {
+      ending = true;
+      journal.upstreamDropped();
+      channel.drop();
+      return;
+    }
+    int passed = code == 1005 ? 1000 : code;
+    journal.upstreamCloseSent(passed, reason);
+    sendCloseNoticeIfAsked(passed, reason);
+    webSocket.close((short) passed, reason);
   }
 
   private void onText(String text) {
@@ -258,6 +291,14 @@ final class ChaosConnection implements LiveConnection {
       return;
     }
     writeBinary(data);
+  }
+
+  @Override
+  public void close(int code, String reason, UpstreamClose upstreamSees) {
+    if (isOpen() && behaviour instanceof UpstreamSession session) {
+      session.clientSideClosing(upstreamSees, code, reason);
+    }
+    close(code, reason);
   }
 
   @Override

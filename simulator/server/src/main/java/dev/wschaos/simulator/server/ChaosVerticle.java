@@ -14,6 +14,7 @@ import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.plan.Upstream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -22,6 +23,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
  *                                                                                     |
  *                                            connection rule (decided above) armed &lt;--+
  * </pre>
+ * An upgrade whose path matches one of the plan's upstreams is proxied: "accept" (healthy, or a fault's delayed
+ * accept) first opens the upstream side, and the connection relays to it instead of running the behaviour.
  */
 public final class ChaosVerticle extends VerticleBase {
 
@@ -66,6 +70,7 @@ public final class ChaosVerticle extends VerticleBase {
   private EventSink events = EventSink.NONE;
   private volatile int boundPort = -1;
   private volatile boolean stopped;
+  private UpstreamConnector upstreams;
 
   public ChaosVerticle(ServerSettings settings, Supplier<RuleBook> ruleBook, ClientTracker clients) {
     this.settings = settings;
@@ -82,6 +87,7 @@ public final class ChaosVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    upstreams = new UpstreamConnector(vertx);
     loops.add(context);
     for (int i = 1; i < settings.eventLoops(); i++) {
       loops.add(((VertxInternal) vertx).createEventLoopContext());
@@ -154,7 +160,7 @@ public final class ChaosVerticle extends VerticleBase {
   public Future<?> stop() {
     stopped = true;
     List<Future<Void>> closing = open.values().stream().map(ChaosConnection::goingAway).toList();
-    return Future.join(closing).transform(ignored -> stopListening());
+    return Future.join(closing).transform(ignored -> stopListening()).eventually(() -> upstreams.close());
   }
 
   public int actualPort() {
@@ -223,19 +229,26 @@ public final class ChaosVerticle extends VerticleBase {
   private void answer(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt,
                       RuleBook book, RuleBook.Decision decision) {
     HandshakePolicy policy = book.handshakePolicy();
+    Upstream upstream = book.plan().upstreamFor(upgrade.path());
+    String refusedBy = decision.handshake() != null ? decision.handshake().label()
+        : upstream != null ? "upstream " + upstream.url() : null;
     VertxHandshakeExchange exchange = new VertxHandshakeExchange(vertx, request, upgrade,
         policy.subprotocols().isEmpty() ? book.behaviour().subprotocols() : policy.subprotocols(),
-        webSocket -> opened(id, webSocket, upgrade, attempt.client(), book, decision),
+        (webSocket, upstreamSocket) -> opened(id, webSocket, upstreamSocket, upgrade, attempt.client(), book,
+            decision),
         outcome -> {
           occupied.decrementAndGet();
           LOG.debug("upgrade {}: {}", upgrade, outcome);
           if (events.enabled()) {
             int status = outcome.startsWith("status ") ? Integer.parseInt(outcome.split(" ")[1]) : 0;
-            rejected(id, upgrade, status, outcome, decision.handshake() == null ? null : decision.handshake().label());
+            rejected(id, upgrade, status, outcome, refusedBy);
           }
         });
     if (decision.connection() != null && decision.connection().fault() instanceof WritesRawFrames) {
       exchange.withoutExtensions();
+    }
+    if (upstream != null) {
+      exchange.proxyTo(() -> upstreams.connect(upstream, upgrade));
     }
     if (decision.handshake() == null) {
       exchange.accept();
@@ -283,13 +296,13 @@ public final class ChaosVerticle extends VerticleBase {
   private static final List<String> JOURNAL_HEADERS = List.of("User-Agent", "Origin", "Sec-WebSocket-Version",
       "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "X-Client-Id", "X-Forwarded-For", "Last-Event-Id");
 
-  private void opened(long id, ServerWebSocket webSocket, VertxUpgradeRequest upgrade,
+  private void opened(long id, ServerWebSocket webSocket, WebSocket upstream, VertxUpgradeRequest upgrade,
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
     ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client, events);
     open.put(id, connection);
     connection.start(book, decision.connection(), () -> {
       open.remove(id);
       occupied.decrementAndGet();
-    });
+    }, upstream);
   }
 }

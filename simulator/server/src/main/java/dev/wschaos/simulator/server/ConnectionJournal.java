@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one connection reports: its journal events (opened, fault applied, close sent, dropped/reset, closed), who
- * ended it, its message counts and the faults that struck it. Counting a message allocates nothing; events are only
- * built when the sink is enabled.
+ * ended it (the client, wschaos, or in proxy mode the upstream), its message counts and the faults that struck it.
+ * Counting a message allocates nothing; events are only built when the sink is enabled.
  */
 final class ConnectionJournal {
 
@@ -81,6 +81,33 @@ final class ConnectionJournal {
     if (events.enabled()) {
       events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER));
     }
+  }
+
+  /** Proxy mode: the upstream closed with {@code code}, passed on to the client. */
+  void upstreamCloseSent(int code, String reason) {
+    if (endedBy == null) {
+      endedBy = JournalEvent.UPSTREAM;
+      codeSent = code;
+    }
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
+          .initiator(JournalEvent.UPSTREAM));
+    }
+  }
+
+  /** Proxy mode: the upstream went away without a close frame, so the client's TCP is dropped. */
+  void upstreamDropped() {
+    if (endedBy == null) {
+      endedBy = JournalEvent.UPSTREAM;
+    }
+    if (events.enabled()) {
+      events.emit(JournalEvent.of(EventType.DROPPED, id, upgrade.clientId()).initiator(JournalEvent.UPSTREAM));
+    }
+  }
+
+  /** Whether nothing but the client ended the connection so far: no close, drop or reset by wschaos or upstream. */
+  boolean endedByClient() {
+    return endedBy == null;
   }
 
   /** TCP closed; {@code code} and {@code reason} as Vert.x observed them. */

@@ -7,15 +7,19 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,12 +33,15 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   private final HttpServerRequest request;
   private final VertxUpgradeRequest upgrade;
   private final List<String> supportedSubprotocols;
-  private final Consumer<ServerWebSocket> onAccepted;
+  private final BiConsumer<ServerWebSocket, WebSocket> onAccepted;
   private final Consumer<String> onRejected;
   private boolean withoutExtensions;
+  private Supplier<Future<WebSocket>> upstream;
+  private WebSocket upstreamSocket;
 
+  /** {@code onAccepted} gets the client's WebSocket and, on a proxied connection, the upstream's (else null). */
   VertxHandshakeExchange(Vertx vertx, HttpServerRequest request, VertxUpgradeRequest upgrade,
-                         List<String> supportedSubprotocols, Consumer<ServerWebSocket> onAccepted,
+                         List<String> supportedSubprotocols, BiConsumer<ServerWebSocket, WebSocket> onAccepted,
                          Consumer<String> onRejected) {
     this.vertx = vertx;
     this.request = request;
@@ -47,6 +54,15 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   /** Negotiate no extension (no permessage-deflate) when accepting: for connections that get raw frames. */
   VertxHandshakeExchange withoutExtensions() {
     this.withoutExtensions = true;
+    return this;
+  }
+
+  /**
+   * Proxy this upgrade: {@link #accept} first opens the upstream side with {@code connect}, then accepts the client
+   * with the upstream's subprotocol, or answers with the upstream's refusal.
+   */
+  VertxHandshakeExchange proxyTo(Supplier<Future<WebSocket>> connect) {
+    this.upstream = connect;
     return this;
   }
 
@@ -143,6 +159,21 @@ final class VertxHandshakeExchange implements HandshakeExchange {
 
   @Override
   public void accept() {
+    if (upstream != null) {
+      upstream.get().onComplete(opened -> {
+        if (opened.succeeded()) {
+          upstreamSocket = opened.result();
+          String chosen = upstreamSocket.subProtocol();
+          acceptWithSubprotocol(chosen == null || chosen.isEmpty() ? null : chosen);
+        } else if (opened.cause() instanceof UpstreamConnector.RefusalException refused) {
+          UpstreamConnector.Refusal refusal = refused.refusal();
+          reject(refusal.status(), refusal.headers(), refusal.body());
+        } else {
+          reject(502, Map.of(), "wschaos: upstream failed: " + opened.cause() + "\n");
+        }
+      });
+      return;
+    }
     List<String> offered = upgrade.offeredSubprotocols();
     String chosen = null;
     if (!offered.isEmpty()) {
@@ -164,8 +195,11 @@ final class VertxHandshakeExchange implements HandshakeExchange {
       }
     }
     request.toWebSocket()
-        .onSuccess(onAccepted::accept)
+        .onSuccess(webSocket -> onAccepted.accept(webSocket, upstreamSocket))
         .onFailure(failure -> {
+          if (upstreamSocket != null) {
+            upstreamSocket.close((short) 1001, UpstreamSession.CLIENT_SIDE_ENDED);
+          }
           HttpServerResponse response = request.response();
           if (!response.ended() && !response.closed()) {
             reject(400, Map.of(), "wschaos could not upgrade this request: " + failure.getMessage() + "\n");

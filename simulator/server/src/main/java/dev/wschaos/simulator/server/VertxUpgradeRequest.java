@@ -29,6 +29,11 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
     this.attempt = number;
   }
 
+  /** The query string as the client sent it (not decoded), or null. */
+  String rawQuery() {
+    return request.query();
+  }
+
   String remoteHost() {
     var remote = request.remoteAddress();
     return remote == null ? "unknown" : remote.host();
