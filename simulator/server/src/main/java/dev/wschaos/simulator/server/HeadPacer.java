@@ -2,11 +2,8 @@ package dev.wschaos.simulator.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,18 +11,15 @@ import java.util.concurrent.TimeUnit;
  * follows the head (WebSocket frames) waits its turn, then the pacer leaves the pipeline. Sits right above TLS (or
  * the socket), only on connections a {@code slow-headers} fault struck.
  */
-final class HeadPacer extends ChannelOutboundHandlerAdapter {
+final class HeadPacer extends PacedWriter {
 
   static final String NAME = "wschaos-head-pacer";
 
-  private record Pending(ByteBuf bytes, ChannelPromise promise) {}
-
   private final long intervalNanos;
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private boolean draining;
   private boolean headDone;
 
   private HeadPacer(long intervalNanos) {
+    super("pacing the response head");
     this.intervalNanos = intervalNanos;
   }
 
@@ -40,30 +34,18 @@ final class HeadPacer extends ChannelOutboundHandlerAdapter {
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (!(msg instanceof ByteBuf bytes)) {
-      ctx.write(msg, promise);
-      return;
-    }
-    queue.add(new Pending(bytes, promise));
-    if (!draining) {
-      draining = true;
-      drain(ctx);
-    }
-  }
-
-  private void drain(ChannelHandlerContext ctx) {
+  void drain(ChannelHandlerContext ctx) {
     while (true) {
       Pending head = queue.peek();
       if (head == null) {
-        draining = false;
+        idle();
         if (headDone) {
           ctx.pipeline().remove(this);
         }
         return;
       }
       if (!ctx.channel().isActive()) {
-        draining = false;
+        idle();
         discard();
         return;
       }
@@ -89,18 +71,6 @@ final class HeadPacer extends ChannelOutboundHandlerAdapter {
       }
       ctx.executor().schedule(() -> drain(ctx), intervalNanos, TimeUnit.NANOSECONDS);
       return;
-    }
-  }
-
-  @Override
-  public void handlerRemoved(ChannelHandlerContext ctx) {
-    discard();
-  }
-
-  private void discard() {
-    for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-      pending.bytes().release();
-      pending.promise().tryFailure(new IllegalStateException("connection closed while pacing the response head"));
     }
   }
 }

@@ -2,9 +2,6 @@ package dev.wschaos.simulator.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,39 +9,24 @@ import java.util.concurrent.TimeUnit;
  * forwards whatever it has does: frames reach the client in pieces. First in the pipeline (next to the socket),
  * only on connections a {@code slice} fault struck. Order is kept; each write completes with its last chunk.
  */
-final class Slicer extends ChannelOutboundHandlerAdapter {
+final class Slicer extends PacedWriter {
 
   static final String NAME = "wschaos-slicer";
 
-  private record Pending(ByteBuf bytes, ChannelPromise promise) {}
-
   private final int chunkBytes;
   private final long pauseNanos;
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private boolean draining;
 
   Slicer(int chunkBytes, long pauseNanos) {
+    super("slicing");
     this.chunkBytes = chunkBytes;
     this.pauseNanos = pauseNanos;
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (!(msg instanceof ByteBuf bytes)) {
-      ctx.write(msg, promise);
-      return;
-    }
-    queue.add(new Pending(bytes, promise));
-    if (!draining) {
-      draining = true;
-      drain(ctx);
-    }
-  }
-
-  private void drain(ChannelHandlerContext ctx) {
+  void drain(ChannelHandlerContext ctx) {
     Pending head = queue.peek();
     if (head == null || !ctx.channel().isActive()) {
-      draining = false;
+      idle();
       discard();
       return;
     }
@@ -63,17 +45,5 @@ final class Slicer extends ChannelOutboundHandlerAdapter {
       });
     }
     ctx.executor().schedule(() -> drain(ctx), pauseNanos, TimeUnit.NANOSECONDS);
-  }
-
-  @Override
-  public void handlerRemoved(ChannelHandlerContext ctx) {
-    discard();
-  }
-
-  private void discard() {
-    for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-      pending.bytes().release();
-      pending.promise().tryFailure(new IllegalStateException("connection closed while slicing"));
-    }
   }
 }
