@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The CI smoke: four catalogue scenarios, each against its own embedded simulator, tens of users for seconds, so the
- * Gatling path cannot rot (one of them a STOMP conversation through a rolling restart). Runs in {@code ./mvnw verify}.
+ * The CI smoke: three catalogue scenarios, each against its own embedded simulator, tens of users for seconds, so the
+ * Gatling path cannot rot. Runs in {@code ./mvnw verify}.
  */
 public class SmokeSimulation extends Simulation {
 
@@ -17,9 +17,7 @@ public class SmokeSimulation extends Simulation {
       new ChaosRun(ScenarioCatalog.get("overload-1013"), 20, Duration.ofSeconds(2), Duration.ofSeconds(14),
           ScenarioCatalog.get("overload-1013").policy(), "embedded", 42),
       new ChaosRun(ScenarioCatalog.get("gateway-down-502"), 20, Duration.ofSeconds(2), Duration.ofSeconds(14),
-          ScenarioCatalog.get("gateway-down-502").policy(), "embedded", 42),
-      new ChaosRun(ScenarioCatalog.get("stomp-rolling-restart"), 20, Duration.ofSeconds(2), Duration.ofSeconds(22),
-          ScenarioCatalog.get("stomp-rolling-restart").policy(), "embedded", 42));
+          ScenarioCatalog.get("gateway-down-502").policy(), "embedded", 42));
 
   public SmokeSimulation() {
     setUp(runs.stream().map(ChaosRun::population).toList())

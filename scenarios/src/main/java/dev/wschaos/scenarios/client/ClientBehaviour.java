@@ -33,8 +33,8 @@ public sealed interface ClientBehaviour {
   /**
    * Speak {@code conversation}: send its opening messages on every connection, count as ready on its ready reply,
    * answer its pings, (re)subscribe and resume its feeds, and count gaps and duplicates. Buffered messages are read
-   * every {@code poll}; no message for {@code staleAfter} = stale; no ready reply within the conversation's
-   * {@code readyTimeout} = {@code not-ready}. Either way the client gives the connection up and reconnects.
+   * every {@code poll}; no ready reply within the conversation's {@code readyTimeout} = {@code not-ready}; once
+   * ready, no message for {@code staleAfter} = stale. Either way the client gives the connection up and reconnects.
    */
   record Conversation(ClientConversation conversation, Duration poll, Duration staleAfter)
       implements ClientBehaviour {}

@@ -242,7 +242,7 @@ public final class WsClient {
 
   /**
    * A conversation's step: read what arrived (answers and subscriptions go to the outbox), then give the connection
-   * up when it is closing, not ready in time or stale, else send the outbox.
+   * up when it is closing, not ready in time or (once ready) stale, else send the outbox.
    */
   private ChainBuilder conversationStep(ClientBehaviour.Conversation c) {
     return pause(c.poll()).exec(drain()).exec(s -> {
@@ -250,7 +250,7 @@ public final class WsClient {
       m.applyNotice();
       if (m.connected() && conversation(s).readyOverdue(System.currentTimeMillis())) {
         m.lost(NOT_READY);
-      } else if (m.connected() && m.silentFor(c.staleAfter())) {
+      } else if (m.connected() && conversation(s).ready() && m.silentFor(c.staleAfter())) {
         m.lost(Disconnect.STALE);
       }
       return s;
