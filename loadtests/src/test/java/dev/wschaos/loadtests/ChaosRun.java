@@ -272,6 +272,7 @@ final class ChaosRun {
                 + "peak %d attempts/s%n", c.reconnectMillis().size(), c.reconnectPercentile(50),
             c.reconnectPercentile(95), c.reconnectPercentile(99), c.reconnectPercentile(100),
             c.peakAttemptsPerSecond()))
+        .append(conversationLine(c))
         .append("simulator: ").append(simulator == null ? "not visible (remote)" : simulator.describe()
             + ", open connections sampled at the end " + samples).append('\n')
         .append(reconnects == null ? "" : simulatorView())
@@ -283,6 +284,19 @@ final class ChaosRun {
     }
     verdict.actionErrors().forEach(e -> out.append("  FAIL     fleet action -- ").append(e).append('\n'));
     return out.toString();
+  }
+
+  private String conversationLine(ClientLedger.Snapshot snapshot) {
+    if (!(scenario.behaviour() instanceof dev.wschaos.scenarios.client.ClientBehaviour.Conversation)) {
+      return "";
+    }
+    ClientLedger.ConversationFacts c = snapshot.conversation();
+    return String.format("conversation: %d ready on first connect (p50=%d p99=%d ms), %d ready again after a reconnect "
+            + "(p50=%d p99=%d max=%d ms); %d resubscriptions (%d resumed); %d feed events, %d missed in %d gaps, "
+            + "%d duplicates%n", c.firstReadyMillis().size(), c.firstReadyPercentile(50), c.firstReadyPercentile(99),
+        c.reconnectReadyMillis().size(), c.reconnectReadyPercentile(50), c.reconnectReadyPercentile(99),
+        c.reconnectReadyPercentile(100), c.resubscriptions(), c.resumes(), c.feedEvents(), c.missed(), c.gaps(),
+        c.duplicates());
   }
 
   private String simulatorView() {

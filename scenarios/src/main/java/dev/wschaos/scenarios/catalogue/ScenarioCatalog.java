@@ -3,6 +3,8 @@ package dev.wschaos.scenarios.catalogue;
 import static dev.wschaos.scenarios.catalogue.ChaosScenario.Status.RUNNABLE;
 
 import dev.wschaos.scenarios.client.ClientBehaviour;
+import dev.wschaos.scenarios.client.ClientConversation;
+import dev.wschaos.scenarios.client.ConversationPresets;
 import dev.wschaos.scenarios.policy.Jitter;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
@@ -87,6 +89,10 @@ public final class ScenarioCatalog {
                 "every reconnect resumed the ticker with lastSeq (simulator side)")),
         List.of(new ChaosScenario.FleetStep(Duration.ofSeconds(10),
             CloseAction.all(1012, "service restart; retry-after=2").spreadOver(Duration.ofSeconds(5))))));
+    add(packRollingRestart("stomp", "STOMP 1.2 clients (CONNECT, SUBSCRIBE id:prices)", PackPlans::stompWithResume,
+        "SUBSCRIBE with x-resume-after:N"));
+    add(packRollingRestart("graphql-ws", "graphql-transport-ws clients (connection_init, subscribe id tick)",
+        PackPlans::graphqlWsWithResume, "subscribe with variables.after = N"));
     add(new ChaosScenario("overload-1013",
         "an overloaded server closes each client's first two connections with 1013 advising 2 s; clients wait",
         "try-again-later-1013", builtIn("try-again-later-1013"), RUNNABLE, ClientBehaviour.heartbeat(S1, S3),
@@ -171,6 +177,26 @@ public final class ScenarioCatalog {
 
   private static Supplier<Plan> builtIn(String name) {
     return () -> PlanCatalog.load(name);
+  }
+
+  /**
+   * {@code PACK-rolling-restart}: clients speaking the pack's protocol, the whole fleet closed with 1012 advising 2 s,
+   * spread over 5 s, 5 s after the ramp; every client must be ready again, resubscribe resuming, and miss nothing.
+   */
+  private static ChaosScenario packRollingRestart(String pack, String who, Supplier<Plan> plan, String resume) {
+    ClientConversation conversation = ConversationPresets.get(pack);
+    return new ChaosScenario(pack + "-rolling-restart",
+        "a rolling restart of a " + pack + " service 5 s after the ramp: " + who + " closed with 1012 advising 2 s, "
+            + "spread over 5 s; each must be ready again, resubscribe (" + resume + ") and miss no message",
+        pack, plan, RUNNABLE, ClientBehaviour.conversation(conversation),
+        ReconnectPolicy.exponential(Duration.ofMillis(500), 2, Duration.ofSeconds(10), Jitter.FULL),
+        injection(100, 5, 25, false),
+        List.of(Slo.faultObserved("close-1012", 0.95), Slo.everyoneReady(), Slo.readyWithin(99, 6_000),
+            Slo.resubscribed(conversation.feeds().size(), true), Slo.feedGapsAtMost(0), Slo.noDuplicates(),
+            Slo.adviceHonoured(), Slo.noGiveUps(), Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 10_000),
+            Slo.advisedDelaysHonoured()),
+        List.of(new ChaosScenario.FleetStep(Duration.ofSeconds(5),
+            CloseAction.all(1012, "service restart; retry-after=2").spreadOver(Duration.ofSeconds(5)))));
   }
 
   /** The built-in {@code gateway-down-502} plan, with attempt 4 answered by an SPA's index.html (200). */

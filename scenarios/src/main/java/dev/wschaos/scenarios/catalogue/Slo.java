@@ -1,5 +1,6 @@
 package dev.wschaos.scenarios.catalogue;
 
+import dev.wschaos.scenarios.client.ClientLedger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -157,6 +158,64 @@ public interface Slo {
     return of("ticker-gaps", "ticker subscribers miss <= " + max + " ticks", f -> Result.of(
         f.clients().ticks() > 0 && f.clients().tickerMissed() <= max,
         f.clients().tickerMissed() + " missed of " + f.clients().ticks() + " received"));
+  }
+
+  /** Conversation clients: every user reached ready (its protocol's ready reply) at least once. */
+  static Slo everyoneReady() {
+    return of("everyone-ready", "every user gets its protocol's ready reply", f -> {
+      int ready = f.clients().conversation().firstReadyMillis().size();
+      return Result.of(ready >= f.users(), ready + " of " + f.users() + " ready, first-connect time to ready p99 "
+          + f.clients().conversation().firstReadyPercentile(99) + " ms");
+    });
+  }
+
+  /**
+   * Conversation clients: {@code p} % of reconnects were ready again (ready reply received, feeds resubscribed)
+   * within {@code maxMillis} of the loss being noticed; fails when nobody reconnected (the fault did not happen).
+   */
+  static Slo readyWithin(double p, long maxMillis) {
+    return of("ready-p" + (int) p, "p" + p + " of reconnects ready again <= " + maxMillis + " ms", f -> {
+      ClientLedger.ConversationFacts c = f.clients().conversation();
+      if (c.reconnectReadyMillis().isEmpty()) {
+        return Result.failed("no client got ready again after a reconnect");
+      }
+      long observed = c.reconnectReadyPercentile(p);
+      return Result.of(observed <= maxMillis, "p" + p + " = " + observed + " ms (p50 "
+          + c.reconnectReadyPercentile(50) + ", max " + c.reconnectReadyPercentile(100) + ") over "
+          + c.reconnectReadyMillis().size() + " reconnects");
+    });
+  }
+
+  /**
+   * Conversation clients: feeds were subscribed again after reconnects, and with {@code resuming} every one of those
+   * resubscriptions resumed after the last sequence number seen. {@code feedsPerClient} is for the observed text.
+   */
+  static Slo resubscribed(int feedsPerClient, boolean resuming) {
+    return of("resubscribed", "after a reconnect the client's " + feedsPerClient + " feed(s) are subscribed again"
+        + (resuming ? ", each resuming after the last sequence number seen" : ""), f -> {
+      ClientLedger.ConversationFacts c = f.clients().conversation();
+      boolean ok = c.resubscriptions() > 0 && (!resuming || c.resumes() == c.resubscriptions());
+      return Result.of(ok, c.resubscriptions() + " resubscriptions (" + c.resumes() + " resumed) after "
+          + c.reconnectReadyMillis().size() + " reconnects ready again");
+    });
+  }
+
+  /** Conversation clients: feeds skipped at most {@code max} sequence numbers in total (and events arrived). */
+  static Slo feedGapsAtMost(long max) {
+    return of("feed-gaps", "feeds miss <= " + max + " messages", f -> {
+      ClientLedger.ConversationFacts c = f.clients().conversation();
+      return Result.of(c.feedEvents() > 0 && c.missed() <= max, c.missed() + " missed in " + c.gaps() + " gaps, "
+          + c.feedEvents() + " events received");
+    });
+  }
+
+  /** Conversation clients: no feed event arrived twice (at or below the last sequence number seen). */
+  static Slo noDuplicates() {
+    return of("no-duplicates", "no feed event arrives twice", f -> {
+      ClientLedger.ConversationFacts c = f.clients().conversation();
+      return Result.of(c.feedEvents() > 0 && c.duplicates() == 0, c.duplicates() + " duplicates in "
+          + c.feedEvents() + " events");
+    });
   }
 
   /** Every echo came back unchanged. */

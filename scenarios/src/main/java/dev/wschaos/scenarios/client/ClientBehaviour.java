@@ -10,6 +10,7 @@ import java.time.Duration;
  * ClientBehaviour.echo(Duration.ofSeconds(1), Duration.ofSeconds(3))       // a conversation, each reply verified
  * ClientBehaviour.ticker(Duration.ofMillis(500), Duration.ofSeconds(3), true) // ticks, resume with ?lastSeq=N
  * ClientBehaviour.idle(Duration.ofSeconds(1))                              // hold the socket, say nothing
+ * ClientBehaviour.conversation(ConversationPresets.stomp())                // speak STOMP: CONNECT, SUBSCRIBE...
  * }</pre>
  */
 public sealed interface ClientBehaviour {
@@ -29,6 +30,20 @@ public sealed interface ClientBehaviour {
   /** Hold the connection and say nothing; only a close notice is noticed (a silent drop is not, as in real life). */
   record Idle(Duration poll) implements ClientBehaviour {}
 
+  /**
+   * Speak {@code conversation}: send its opening messages on every connection, count as ready on its ready reply,
+   * answer its pings, (re)subscribe and resume its feeds, and count gaps and duplicates. Buffered messages are read
+   * every {@code poll}; no ready reply within the conversation's {@code readyTimeout} = {@code not-ready}; once
+   * ready, no message for {@code staleAfter} = stale. Either way the client gives the connection up and reconnects.
+   */
+  record Conversation(ClientConversation conversation, Duration poll, Duration staleAfter)
+      implements ClientBehaviour {}
+
+  /** {@link Conversation} reading messages every 100 ms, stale after 3 s of silence. */
+  static ClientBehaviour conversation(ClientConversation conversation) {
+    return new Conversation(conversation, Duration.ofMillis(100), Duration.ofSeconds(3));
+  }
+
   static ClientBehaviour heartbeat(Duration interval, Duration timeout) {
     return new Heartbeat(interval, timeout);
   }
@@ -45,15 +60,19 @@ public sealed interface ClientBehaviour {
     return new Idle(poll);
   }
 
-  /** Parse {@code heartbeat}, {@code echo}, {@code ticker} or {@code idle} with default timings. */
+  /**
+   * Parse {@code heartbeat}, {@code echo}, {@code ticker} or {@code idle} with default timings, or a conversation
+   * preset, {@code stomp} or {@code graphql-ws} ({@link ConversationPresets}).
+   */
   static ClientBehaviour parse(String name) {
     return switch (name.trim()) {
       case "heartbeat" -> heartbeat(Duration.ofSeconds(5), Duration.ofSeconds(3));
       case "echo" -> echo(Duration.ofSeconds(1), Duration.ofSeconds(3));
       case "ticker" -> ticker(Duration.ofMillis(500), Duration.ofSeconds(3), true);
       case "idle" -> idle(Duration.ofSeconds(1));
+      case "stomp", "graphql-ws" -> conversation(ConversationPresets.get(name.trim()));
       default -> throw new IllegalArgumentException("unknown client behaviour '" + name
-          + "': use heartbeat, echo, ticker or idle");
+          + "': use heartbeat, echo, ticker, idle, stomp or graphql-ws");
     };
   }
 }

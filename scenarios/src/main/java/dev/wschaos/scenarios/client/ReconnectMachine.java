@@ -198,6 +198,11 @@ public final class ReconnectMachine {
     return attempt;
   }
 
+  /** When the current (or last) loss was noticed, in clock milliseconds; where a reconnect's times count from. */
+  public long lostAt() {
+    return lostAt;
+  }
+
   /** Why the client gave up, or null. */
   public String gaveUp() {
     return gaveUp;

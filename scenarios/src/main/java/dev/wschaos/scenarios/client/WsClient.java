@@ -7,6 +7,7 @@ import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.dummy;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
+import static io.gatling.javaapi.core.CoreDsl.foreach;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -21,6 +22,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -33,16 +35,18 @@ import java.util.SplittableRandom;
  * only builds the chains:
  *
  * <pre>
- *   connect --> behaviour step (heartbeat | echo | ticker | idle) --> notices the loss (close notice, crash, timeout)
- *                  ^                                                         |
- *                  +---- group "reconnect" { group "attempt N" { pause(policy delay); connect } ... } &lt;--+
- *                                                                            +--> "gave up: REASON" (KO)
+ *   connect --> behaviour step (heartbeat | echo | ticker | idle | conversation)
+ *      ^          --> notices the loss (close notice, crash, timeout, stale, not ready) --+
+ *      |                                                                                  |
+ *      +---- group "reconnect" { group "attempt N" { pause(policy delay); connect } ... } &lt;--+
+ *                                                                  +--> "gave up: REASON" (KO)
  * </pre>
  *
  * Report keys: {@code connect} (first connection), group {@code reconnect} (disconnect noticed -> connected again,
  * wall clock), nested groups {@code attempt 1} .. {@code attempt 6+} with their {@code connect} request (KO with
  * Gatling's message, e.g. the handshake status), {@code heartbeat} / {@code echo}, {@code disconnect: CAUSE} (a
- * 0 ms marker counted per cause) and {@code gave up: REASON}.
+ * 0 ms marker counted per cause) and {@code gave up: REASON}. A {@link ClientBehaviour.Conversation} sends its
+ * opening messages after every connect and answers, subscribes and resumes through {@link ConversationState}.
  *
  * <pre>{@code
  * WsClient client = WsClient.builder("/feed")
@@ -66,6 +70,12 @@ public final class WsClient {
   static final String SENT_AT = "wschaos.sentAt";
   static final String EXPECTED = "wschaos.expected";
   static final String REPLY = "wschaos.reply";
+  static final String CONVERSATION = "wschaos.conversation";
+  static final String OUTBOX = "wschaos.outbox";
+  static final String OUT = "wschaos.out";
+  static final String STARTED_AT = "wschaos.startedAt";
+
+  private static final Disconnect NOT_READY = Disconnect.of("not-ready");
 
   private static final int MAX_ATTEMPT_LABEL = 6;
 
@@ -121,11 +131,13 @@ public final class WsClient {
   }
 
   private ChainBuilder life() {
-    return exec(connectAction())
+    return exec(s -> s.set(STARTED_AT, System.currentTimeMillis()))
+        .exec(connectAction())
         .exec(s -> {
           machine(s).firstConnect(!s.isFailed());
           return s.markAsSucceeded();
         })
+        .exec(opened(false))
         .asLongAs(this::running).on(
             doIfOrElse(WsClient::connected).then(step()).orElse(reconnect()))
         .exec(closeAtEnd());
@@ -148,6 +160,9 @@ public final class WsClient {
         }
         return s;
       }).doIf(s -> !connected(s) && Disconnect.STALE.equals(machine(s).why())).then(abandon());
+    }
+    if (behaviour instanceof ClientBehaviour.Conversation c) {
+      return conversationStep(c);
     }
     ClientBehaviour.Idle idle = (ClientBehaviour.Idle) behaviour;
     return pause(idle.poll()).exec(drain()).exec(s -> {
@@ -176,7 +191,8 @@ public final class WsClient {
                         .exec(s -> {
                           machine(s).attempted(!s.isFailed());
                           return s.markAsSucceeded();
-                        }))))
+                        })
+                        .exec(opened(true)))))
         .doIf(s -> machine(s).gaveUp() != null).then(
             exec(dummy(s -> "gave up: " + machine(s).gaveUp(), 0).withSuccess(false)));
   }
@@ -224,14 +240,74 @@ public final class WsClient {
     return next;
   }
 
+  /**
+   * A conversation's step: read what arrived (answers and subscriptions go to the outbox), then give the connection
+   * up when it is closing, not ready in time or (once ready) stale, else send the outbox.
+   */
+  private ChainBuilder conversationStep(ClientBehaviour.Conversation c) {
+    return pause(c.poll()).exec(drain()).exec(s -> {
+      ReconnectMachine m = machine(s);
+      m.applyNotice();
+      if (m.connected() && conversation(s).readyOverdue(System.currentTimeMillis())) {
+        m.lost(NOT_READY);
+      } else if (m.connected() && conversation(s).ready() && m.silentFor(c.staleAfter())) {
+        m.lost(Disconnect.STALE);
+      }
+      return s;
+    })
+        .doIfOrElse(WsClient::connected).then(flush())
+        .orElse(exec(s -> s.remove(OUTBOX))
+            .doIf(s -> NOT_READY.equals(machine(s).why())).then(
+                exitBlockOnFail().on(exec(ws("close").wsName(WS_NAME).close())).exec(abandon()))
+            .doIf(s -> Disconnect.STALE.equals(machine(s).why())).then(abandon()));
+  }
+
+  /** A connection opened (first or again): a conversation sends its opening messages. */
+  private ChainBuilder opened(boolean reconnect) {
+    if (!(behaviour instanceof ClientBehaviour.Conversation)) {
+      return exec(s -> s);
+    }
+    return doIf(WsClient::connected).then(
+        exec(s -> {
+          long start = reconnect ? machine(s).lostAt() : s.getLong(STARTED_AT);
+          List<ConversationState.Outgoing> out =
+              conversation(s).opened(start, System.currentTimeMillis(), reconnect);
+          return s.set(OUTBOX, out);
+        }).exec(flush()));
+  }
+
+  /** Send the conversation's outbox in order; a send that fails means the connection is gone. */
+  private ChainBuilder flush() {
+    return doIf(s -> s.contains(OUTBOX) && !s.<List<?>>get(OUTBOX).isEmpty()).then(
+        exitBlockOnFail().on(
+            foreach(s -> s.<List<ConversationState.Outgoing>>get(OUTBOX), OUT).on(
+                exec(ws("send").wsName(WS_NAME).sendText(s -> s.<ConversationState.Outgoing>get(OUT).text())))))
+        .exec(s -> {
+          boolean failed = s.isFailed();
+          Session next = s.markAsSucceeded().remove(OUTBOX).remove(OUT);
+          if (failed) {
+            machine(next).lost(Disconnect.DROPPED);
+          }
+          return next;
+        });
+  }
+
   private ChainBuilder drain() {
     return exec(ws.processUnmatchedMessages(WS_NAME, (messages, s) -> {
-      readBuffered(messages, machine(s));
-      return s;
+      List<ConversationState.Outgoing> out = readBuffered(messages, machine(s),
+          s.contains(CONVERSATION) ? conversation(s) : null);
+      if (out.isEmpty()) {
+        return s;
+      }
+      List<ConversationState.Outgoing> outbox = new ArrayList<>(s.contains(OUTBOX) ? s.get(OUTBOX) : List.of());
+      outbox.addAll(out);
+      return s.set(OUTBOX, outbox);
     }));
   }
 
-  private void readBuffered(List<WsInboundMessage> messages, ReconnectMachine m) {
+  private List<ConversationState.Outgoing> readBuffered(List<WsInboundMessage> messages, ReconnectMachine m,
+                                                        ConversationState conversation) {
+    List<ConversationState.Outgoing> out = new ArrayList<>();
     for (WsInboundMessage message : messages) {
       if (!(message instanceof WsInboundMessage.Text text)) {
         continue;
@@ -242,6 +318,9 @@ public final class WsClient {
         continue;
       }
       m.messageAt(text.timestamp());
+      if (conversation != null) {
+        out.addAll(conversation.received(text.message(), text.timestamp()));
+      }
       if (behaviour instanceof ClientBehaviour.Ticker) {
         Long seq = WireMessages.tickSeq(text.message());
         if (seq != null) {
@@ -249,19 +328,26 @@ public final class WsClient {
         }
       }
     }
+    return out;
   }
 
   private Session init(Session s, long endAtMillis) {
     String clientId = s.contains(CLIENT_ID) ? s.getString(CLIENT_ID) : clientPrefix + s.userId();
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s.userId());
-    return s.set(CLIENT_ID, clientId)
+    Session next = behaviour instanceof ClientBehaviour.Conversation c
+        ? s.set(CONVERSATION, new ConversationState(c.conversation(), ledger, clientId)) : s;
+    return next.set(CLIENT_ID, clientId)
         .set(MACHINE, new ReconnectMachine(policy, ledger, System::currentTimeMillis, random::nextDouble))
         .set(SEQ, 0L)
         .set(END_AT, endAtMillis);
   }
 
   private io.gatling.javaapi.http.WsConnectActionBuilder connectAction() {
-    return ws("connect").wsName(WS_NAME).connect(this::url);
+    io.gatling.javaapi.http.WsConnectActionBuilder connect = ws("connect").wsName(WS_NAME).connect(this::url);
+    if (behaviour instanceof ClientBehaviour.Conversation c && c.conversation().subprotocol() != null) {
+      return connect.subprotocol(c.conversation().subprotocol());
+    }
+    return connect;
   }
 
   private String url(Session s) {
@@ -304,6 +390,10 @@ public final class WsClient {
 
   private static ReconnectMachine machine(Session s) {
     return s.get(MACHINE);
+  }
+
+  private static ConversationState conversation(Session s) {
+    return s.get(CONVERSATION);
   }
 
   private static boolean connected(Session s) {

@@ -37,6 +37,22 @@ class ScenarioCatalogTest {
   }
 
   @Test
+  void eachProtocolPackHasARollingRestartWhoseClientsSpeakIt() {
+    for (String pack : java.util.List.of("stomp", "graphql-ws")) {
+      ChaosScenario scenario = ScenarioCatalog.get(pack + "-rolling-restart");
+      var behaviour = (dev.wschaos.scenarios.client.ClientBehaviour.Conversation) scenario.behaviour();
+      var conversation = (dev.wschaos.simulator.behaviour.ConversationBehaviour) scenario.plan().behaviour();
+      assertThat(conversation.subprotocols()).as(pack).contains(behaviour.conversation().subprotocol());
+      assertThat(conversation.on().get(0).resume()).as(pack).isNotNull();
+      assertThat(behaviour.conversation().resume()).as(pack).isNotNull();
+      assertThat(scenario.fleetSteps()).singleElement()
+          .satisfies(step -> assertThat(step.action().describe()).contains("1012"));
+      assertThat(scenario.slos()).extracting(Slo::name).contains("everyone-ready", "ready-p99", "resubscribed",
+          "feed-gaps", "no-duplicates", "fleet-recovery-p99");
+    }
+  }
+
+  @Test
   void tlsExpiredServesTheExpiredProfile() {
     assertThat(ScenarioCatalog.get("tls-expired").plan().tls().defaultProfile()).isEqualTo(TlsProfile.EXPIRED);
   }
