@@ -36,6 +36,10 @@ final class ClusterOptions {
       description = "where other nodes are found (default: 127.0.0.1)")
   List<String> members = new ArrayList<>();
 
+  @Option(names = "--cluster-bus-port", paramLabel = "N", defaultValue = "0",
+      description = "the Vert.x event bus port plan changes travel over (default: 0, any free one)")
+  int busPort;
+
   @Option(names = "--cluster-config", paramLabel = "FILE",
       description = "a Hazelcast XML or YAML configuration, used instead of the other --cluster-* options")
   Path file;
@@ -49,10 +53,10 @@ final class ClusterOptions {
       return null;
     }
     if (file != null) {
-      return ClusterSettings.configFile(file);
+      return ClusterSettings.configFile(file).busPort(busPort);
     }
     return ClusterSettings.loopback().name(name).host(host).ports(port, portCount)
-        .members(members.isEmpty() ? List.of(host) : members);
+        .members(members.isEmpty() ? List.of(host) : members).busPort(busPort);
   }
 
   static void printJoined(ClusterNode node, PrintWriter out) {

@@ -63,9 +63,8 @@ public final class ClusterNode implements AutoCloseable {
    */
   public static ClusterNode join(ClusterSettings settings, VertxOptions options, int maxClients, long timeoutSeconds) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings, maxClients));
-    if (settings.file() == null) {
-      options.setEventBusOptions(new EventBusOptions().setHost(settings.host()).setPort(0));
-    }
+    EventBusOptions bus = new EventBusOptions().setPort(settings.busPort());
+    options.setEventBusOptions(settings.file() == null ? bus.setHost(settings.host()) : bus);
     try {
       Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered()
           .await(timeoutSeconds, TimeUnit.SECONDS);

@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param port      the first Hazelcast port tried
  * @param portCount how many ports from {@code port} on are tried, here and at the members
  * @param members   where to look for other nodes: {@code host} or {@code host:port} (then only that port)
+ * @param busPort   the Vert.x event bus port (plan changes travel over it), 0: any free one
  * @param file      a Hazelcast XML or YAML configuration used as is, or null
  */
-public record ClusterSettings(String name, String host, int port, int portCount, List<String> members, Path file) {
+public record ClusterSettings(String name, String host, int port, int portCount, List<String> members, int busPort,
+                              Path file) {
 
   public static final String DEFAULT_NAME = "wschaos";
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -44,6 +46,9 @@ public record ClusterSettings(String name, String host, int port, int portCount,
       throw new IllegalArgumentException("cluster port count " + portCount + " is out of range: 1 to "
           + (65536 - port) + " from port " + port);
     }
+    if (busPort < 0 || busPort > 65535) {
+      throw new IllegalArgumentException("cluster event bus port " + busPort + " is out of range 0-65535");
+    }
     if (members.isEmpty() && file == null) {
       throw new IllegalArgumentException("cluster members are empty: name at least one, e.g. 127.0.0.1");
     }
@@ -52,29 +57,34 @@ public record ClusterSettings(String name, String host, int port, int portCount,
   /** Every node on this machine: 127.0.0.1, ports 5701-5710, cluster name {@code wschaos}. */
   public static ClusterSettings loopback() {
     return new ClusterSettings(DEFAULT_NAME, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PORT_COUNT, List.of(DEFAULT_HOST),
-        null);
+        0, null);
   }
 
   /** Join as the Hazelcast configuration {@code file} (XML or YAML) says. */
   public static ClusterSettings configFile(Path file) {
     return new ClusterSettings(DEFAULT_NAME, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_PORT_COUNT, List.of(),
-        Objects.requireNonNull(file, "file"));
+        0, Objects.requireNonNull(file, "file"));
   }
 
   public ClusterSettings name(String value) {
-    return new ClusterSettings(value, host, port, portCount, members, file);
+    return new ClusterSettings(value, host, port, portCount, members, busPort, file);
   }
 
   public ClusterSettings host(String value) {
-    return new ClusterSettings(name, value, port, portCount, members, file);
+    return new ClusterSettings(name, value, port, portCount, members, busPort, file);
   }
 
   /** Try ports {@code first} to {@code first + count - 1}, here and at every member named without a port. */
   public ClusterSettings ports(int first, int count) {
-    return new ClusterSettings(name, host, first, count, members, file);
+    return new ClusterSettings(name, host, first, count, members, busPort, file);
   }
 
   public ClusterSettings members(List<String> value) {
-    return new ClusterSettings(name, host, port, portCount, value, file);
+    return new ClusterSettings(name, host, port, portCount, value, busPort, file);
+  }
+
+  /** The event bus port, for firewalls between machines (default 0: any free one). */
+  public ClusterSettings busPort(int value) {
+    return new ClusterSettings(name, host, port, portCount, members, value, file);
   }
 }
