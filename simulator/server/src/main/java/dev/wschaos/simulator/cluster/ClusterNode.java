@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * ClusterNode node = ClusterNode.join(ClusterSettings.loopback(), new VertxOptions(), 100_000, 30);
  * verticle.attemptCounter(node.attempts());
- * node.sharePlan(control, control::apply);
+ * node.sharePlan(control, control::apply, 30);
  * }</pre>
  */
 public final class ClusterNode implements AutoCloseable {

@@ -9,7 +9,6 @@ import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.support.JdkClient;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
