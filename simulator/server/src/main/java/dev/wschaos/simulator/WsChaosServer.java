@@ -10,6 +10,8 @@ import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.analytics.ReconnectAnalytics;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.cluster.ClusterNode;
+import dev.wschaos.simulator.cluster.ClusterSettings;
 import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
@@ -72,6 +74,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WsChaosServer.class);
   private static final long START_TIMEOUT_SECONDS = 30;
+  /** Joining waits for the other nodes' answers, slow on a busy machine. */
+  private static final long JOIN_TIMEOUT_SECONDS = 120;
 
   private final Vertx vertx;
   private final boolean ownsVertx;
@@ -89,6 +93,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final ControlPlane control;
   private final AdminServer admin;
   private final AttemptRecorder attempts;
+  private final ClusterNode cluster;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -100,9 +105,14 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     this.ruleBook = new AtomicReference<>(compile(builder.plan));
     this.tls = builder.tls == null ? null : TlsLab.prepare(builder.tls, settings);
     this.ownsVertx = builder.vertx == null;
-    this.vertx = ownsVertx ? Vertx.vertx(new VertxOptions().setEventLoopPoolSize(
-        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, builder.eventLoops))) : builder.vertx;
+    VertxOptions vertxOptions = new VertxOptions().setEventLoopPoolSize(
+        Math.max(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, builder.eventLoops));
+    this.cluster = builder.cluster == null ? null : joinCluster(builder, vertxOptions);
+    this.vertx = cluster != null ? cluster.vertx() : ownsVertx ? Vertx.vertx(vertxOptions) : builder.vertx;
     this.verticle = new ChaosVerticle(settings, ruleBook::get, clients);
+    if (cluster != null) {
+      verticle.attemptCounter(cluster.attempts());
+    }
     this.journal = builder.journalSize > 0 ? new Journal(builder.journalSize) : null;
     if (journal != null) {
       events.listen(journal);
@@ -143,12 +153,41 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     }
     this.deploymentId = deployed;
     control.install(builder.plan);
+    if (cluster != null) {
+      try {
+        cluster.sharePlan(control, change -> {
+          control.apply(change);
+          applyTls(change.plan());
+          LOG.info("wschaos plan is now '{}' (seed {}), from the cluster", change.plan().name(), change.seed());
+        }, JOIN_TIMEOUT_SECONDS);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
     this.admin = builder.admin == null ? null : startAdmin(builder.admin);
     LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
   }
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  private static ClusterNode joinCluster(Builder builder, VertxOptions options) {
+    if (builder.vertx != null) {
+      throw new IllegalArgumentException("a clustered simulator starts its own Vert.x: drop vertx(..) or cluster(..)");
+    }
+    try {
+      return ClusterNode.join(builder.cluster, options, builder.limits.maxClients(), JOIN_TIMEOUT_SECONDS);
+    } catch (NoClassDefFoundError e) {
+      throw new IllegalStateException("a simulator cluster needs io.vertx:vertx-hazelcast on the classpath ("
+          + e.getMessage() + " is missing)", e);
+    }
+  }
+
+  /** This simulator as a node of a cluster, or empty when it was started without {@code cluster(..)}. */
+  public Optional<ClusterNode> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   /** Start on 127.0.0.1 and a free port with {@code plan}. */
@@ -411,7 +450,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (attempts != null) {
       attempts.clear();
     }
-    clients.clear();
+    forgetClients();
   }
 
   /**
@@ -463,6 +502,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   @Override
   public void forgetClients() {
     clients.clear();
+    if (cluster != null) {
+      cluster.forgetAttempts();
+    }
   }
 
   /** Close every client with 1001 Going Away (waiting at most the close timeout), then stop listening. */
@@ -474,6 +516,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     closed = true;
     long waitSeconds = settings.closeTimeoutSeconds() + 5L;
     control.close();
+    if (cluster != null) {
+      cluster.close();
+    }
     if (admin != null) {
       admin.close();
     }
@@ -554,8 +599,23 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private Path journalFile;
     private AdminSettings admin;
     private boolean analytics = true;
+    private ClusterSettings cluster;
 
     private Builder() {}
+
+    /**
+     * Join a cluster of simulators (needs {@code io.vertx:vertx-hazelcast}): one plan for every node, changed from
+     * any node's admin API, and attempt numbers counted across nodes; each node serves its own ports, connections,
+     * journal and analytics (docs/cluster.md). {@code null}: alone, the default.
+     *
+     * <pre>{@code
+     * WsChaosServer node = WsChaosServer.builder().cluster(ClusterSettings.loopback()).adminPort(0).start();
+     * }</pre>
+     */
+    public Builder cluster(ClusterSettings value) {
+      this.cluster = value;
+      return this;
+    }
 
     /** How many events the in-memory journal keeps (default 100,000; 0 turns it off). */
     public Builder journalSize(int value) {

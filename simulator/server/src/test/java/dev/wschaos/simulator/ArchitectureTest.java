@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  *   shells     cli, junit                          (server module)
  *   facade     dev.wschaos.simulator (WsChaosServer)
  *   admin      admin (the admin API's routes and listener)
- *   runtime    engine, server, tls, control, metrics
+ *   runtime    engine, server, tls, control, metrics, cluster
  *   ---------------------------------------------------------------- wschaos-api below, no Vert.x
  *   clients    client (AdminClient), dsl (Chaos, ChaosTarget), assertj
  *   records    journal, analytics
@@ -45,7 +45,7 @@ class ArchitectureTest {
         .layer("records").definedBy(ROOT + ".journal..", ROOT + ".analytics..")
         .layer("clients").definedBy(ROOT + ".client..", ROOT + ".dsl..", ROOT + ".assertj..")
         .layer("runtime").definedBy(ROOT + ".engine..", ROOT + ".server..", ROOT + ".tls..", ROOT + ".control..",
-            ROOT + ".metrics..")
+            ROOT + ".metrics..", ROOT + ".cluster..")
         .layer("admin").definedBy(ROOT + ".admin..")
         .layer("facade").definedBy(ROOT)
         .layer("shells").definedBy(ROOT + ".cli..", ROOT + ".junit..")

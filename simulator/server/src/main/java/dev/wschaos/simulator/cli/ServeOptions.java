@@ -120,6 +120,9 @@ final class ServeOptions {
   @CommandLine.Mixin
   TlsOptions tls = new TlsOptions();
 
+  @CommandLine.Mixin
+  ClusterOptions cluster = new ClusterOptions();
+
   /** Run the simulator until SIGTERM or Ctrl-C; returns the exit status. */
   int serve(PrintWriter out, PrintWriter err) throws InterruptedException {
     if (listPlans) {
@@ -169,7 +172,7 @@ final class ServeOptions {
     try {
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
           .closeTimeout(timeout).limits(limits).tls(tls.enabled() ? tls.settings() : null)
-          .journalSize(Math.max(0, journalSize)).journalFile(journalFile);
+          .journalSize(Math.max(0, journalSize)).journalFile(journalFile).cluster(cluster.settings());
       if (eventLoops != null) {
         builder.eventLoops(eventLoops);
       }
@@ -208,6 +211,7 @@ final class ServeOptions {
     if (tls.enabled()) {
       TlsOptions.printListening(server.tls(), out);
     }
+    server.cluster().ifPresent(node -> ClusterOptions.printJoined(node, out));
     out.flush();
     stopped.await();
     return 0;
@@ -217,6 +221,7 @@ final class ServeOptions {
     Map<String, String> defaults = Map.of(
         "org.slf4j.simpleLogger.defaultLogLevel", "info",
         "org.slf4j.simpleLogger.log.dev.wschaos", verbose ? "debug" : "info",
+        "org.slf4j.simpleLogger.log.com.hazelcast", verbose ? "info" : "warn",
         "org.slf4j.simpleLogger.showDateTime", "true",
         "org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS",
         "org.slf4j.simpleLogger.showShortLogName", "true");

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -57,6 +58,7 @@ public final class ControlPlane implements AutoCloseable {
   private long seed;
   private Random random;
   private long generation;
+  private Consumer<PlanChange> changes = change -> { };
 
   public ControlPlane(Vertx vertx, ChaosVerticle verticle, AtomicReference<RuleBook> ruleBook,
                       ToLongFunction<Plan> seedFor, EventSink events) {
@@ -67,13 +69,46 @@ public final class ControlPlane implements AutoCloseable {
     this.events = events;
   }
 
+  /**
+   * Tell {@code listener} of every change made here ({@link #install}, {@link #edit}), under this control plane's
+   * lock, so it sees them in the order they took effect; not of the changes {@link #apply}d from elsewhere.
+   */
+  public synchronized void onChange(Consumer<PlanChange> listener) {
+    this.changes = Objects.requireNonNull(listener, "listener");
+  }
+
   /** Put a validated plan in force, now, and start its timeline. */
   public synchronized void install(Plan plan) {
+    installWithSeed(plan, seedFor.applyAsLong(plan));
+    changes.accept(new PlanChange(false, plan, seed));
+  }
+
+  /**
+   * Apply a change made by another control plane (another node of a cluster): the same plan and seed, installed
+   * afresh or edited in place as it was there. Listeners are not told: the change is not this node's.
+   */
+  public synchronized void apply(PlanChange change) {
+    Plan plan = change.plan();
+    if (change.edit() && base != null && change.seed() == seed && plan.timeline().equals(base.timeline())
+        && Objects.equals(plan.seed(), base.seed())) {
+      base = plan;
+      publish();
+    } else {
+      installWithSeed(plan, change.seed());
+    }
+  }
+
+  /** The seed the plan in force draws from. */
+  public synchronized long seed() {
+    return seed;
+  }
+
+  private void installWithSeed(Plan plan, long planSeed) {
     cancelTimers();
     generation++;
     overlays.clear();
     base = plan;
-    seed = seedFor.applyAsLong(plan);
+    seed = planSeed;
     random = new Random(seed ^ 0x5DEECE66DL);
     publish();
     List<TimelineStep> steps = plan.timeline();
@@ -105,6 +140,7 @@ public final class ControlPlane implements AutoCloseable {
     next.requireValid("'" + next.name() + "'");
     base = next;
     publish();
+    changes.accept(new PlanChange(true, next, seed));
     return next;
   }
 

@@ -49,12 +49,17 @@ public final class ClientTracker {
 
   /** Register a new attempt and return the client's record; the attempt number is in the record's last count. */
   public Attempt nextAttempt(String clientId, String remoteHost) {
-    String key = clientId != null ? "id:" + clientId : "anon:" + remoteHost;
+    String key = keyOf(clientId, remoteHost);
     ClientRecord record;
     synchronized (clients) {
       record = clients.computeIfAbsent(key, k -> new ClientRecord());
     }
     return new Attempt(record, record.attempts.incrementAndGet());
+  }
+
+  /** How a client is known: {@code id:<clientId>}, or {@code anon:<remoteHost>} without an id. */
+  public static String keyOf(String clientId, String remoteHost) {
+    return clientId != null ? "id:" + clientId : "anon:" + remoteHost;
   }
 
   public void clear() {

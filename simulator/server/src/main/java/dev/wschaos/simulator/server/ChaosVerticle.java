@@ -68,6 +68,7 @@ public final class ChaosVerticle extends VerticleBase {
   /** Connections open or being accepted: a slot is taken before admission, so no two loops take the last one. */
   private final AtomicInteger occupied = new AtomicInteger();
   private EventSink events = EventSink.NONE;
+  private AttemptCounter shared;
   private volatile int boundPort = -1;
   private volatile boolean stopped;
   private UpstreamConnector upstreams;
@@ -82,6 +83,12 @@ public final class ChaosVerticle extends VerticleBase {
   /** Report connection events to {@code sink}; call before deploying. */
   public ChaosVerticle events(EventSink sink) {
     this.events = sink;
+    return this;
+  }
+
+  /** Take attempt numbers from {@code counter} (shared with other nodes) instead of counting alone; before deploying. */
+  public ChaosVerticle attemptCounter(AttemptCounter counter) {
+    this.shared = counter;
     return this;
   }
 
@@ -180,7 +187,21 @@ public final class ChaosVerticle extends VerticleBase {
     request.pause();
     long id = ids.incrementAndGet();
     VertxUpgradeRequest upgrade = new VertxUpgradeRequest(request);
-    ClientTracker.Attempt attempt = clients.nextAttempt(upgrade.clientId(), upgrade.remoteHost());
+    ClientTracker.Attempt local = clients.nextAttempt(upgrade.clientId(), upgrade.remoteHost());
+    if (shared == null) {
+      decide(id, request, upgrade, local);
+      return;
+    }
+    shared.next(ClientTracker.keyOf(upgrade.clientId(), upgrade.remoteHost())).onComplete(counted -> {
+      if (counted.failed()) {
+        LOG.warn("shared attempt count of {} failed, counting on this node: {}", upgrade, counted.cause().toString());
+      }
+      decide(id, request, upgrade, counted.succeeded() ? new ClientTracker.Attempt(local.client(), counted.result())
+          : local);
+    });
+  }
+
+  private void decide(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt) {
     upgrade.attempt(attempt.number());
     RuleBook book = ruleBook.get();
     HandshakePolicy policy = book.handshakePolicy();

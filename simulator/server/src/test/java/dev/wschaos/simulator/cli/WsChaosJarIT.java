@@ -44,6 +44,22 @@ class WsChaosJarIT {
     }
   }
 
+  /** Hazelcast's service files and classes survive the shading: a node forms a cluster (of one) and stops. */
+  @Test
+  void joinsAClusterFromTheJar() throws Exception {
+    int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 30_000);
+    try (SimulatorProcess process = SimulatorProcess.startJar(JAR, "--port", "0", "--cluster", "--cluster-name",
+        "jar-it-" + java.util.UUID.randomUUID(), "--cluster-port", Integer.toString(port), "--cluster-port-count", "3")) {
+      String line = process.nextLine();
+      while (line != null && !line.startsWith("wschaos cluster ")) {
+        line = process.nextLine();
+      }
+      assertThat(line).as("the cluster line, output so far: %s", process.lines()).contains("joined, 1 nodes");
+      assertThat(process.terminate()).isTrue();
+      assertThat(process.exitValue()).isZero();
+    }
+  }
+
   @Test
   void startsListensAndStopsOnSigterm() throws Exception {
     Path report = Files.createTempFile("wschaos-jar", ".json");

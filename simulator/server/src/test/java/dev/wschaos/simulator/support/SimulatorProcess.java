@@ -49,6 +49,11 @@ public final class SimulatorProcess implements AutoCloseable {
     return new SimulatorProcess(builder.start());
   }
 
+  /** Start {@code command}, its log (stderr) read with its output. */
+  public static SimulatorProcess startWithLog(List<String> command) throws IOException {
+    return new SimulatorProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+  }
+
   /** Start {@code java -jar jar args...}: the shaded jar as users run it. */
   public static SimulatorProcess startJar(Path jar, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
