@@ -194,12 +194,12 @@ public final class ConversationSession implements BehaviourSession, Conversation
   private void run(Exchange exchange, ClientMessage message) {
     Map<String, Object> vars = exchange.feed() == null && exchange.resume() == null && exchange.stop() == null
         && constant(exchange.reply()) ? null : scope.message(message, exchange.when().groups(message));
-    for (Reply reply : exchange.reply()) {
-      send(reply, vars);
-    }
     if (exchange.ready() && !ready) {
       ready = true;
       connection.ready();
+    }
+    for (Reply reply : exchange.reply()) {
+      send(reply, vars);
     }
     if (exchange.stop() != null && feeds != null) {
       LiveFeed stopped = feeds.remove(exchange.stop().feed().render(vars));
