@@ -9,6 +9,8 @@ import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.analytics.ReconnectAnalytics;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.Behaviour;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
@@ -455,8 +457,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   /**
    * How the clients reconnected so far: per client the attempt timeline, the classified backoff and policy findings;
-   * for the fleet the time series and the recovery after each fleet event. Checks use default settings, expecting
-   * clients to resume when the plan's behaviour is a ticker.
+   * for the fleet the time series and the recovery after each fleet event. Checks use {@link #analyticsSettings()}.
    *
    * <pre>{@code
    * ReconnectReport report = server.reconnectReport();
@@ -467,8 +468,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    */
   @Override
   public ReconnectReport reconnectReport() {
-    return reconnectReport(AnalyticsSettings.defaults()
-        .withExpectResume(plan().behaviour() instanceof TickerBehaviour));
+    return reconnectReport(analyticsSettings());
+  }
+
+  /**
+   * The settings {@link #reconnectReport()} uses for the plan in force: defaults, expecting resumes when the
+   * behaviour is a ticker, and judging close codes by the conversation's {@code closeCodes} convention (the
+   * {@code graphql-ws} and {@code stomp} packs name theirs).
+   */
+  public AnalyticsSettings analyticsSettings() {
+    Behaviour behaviour = plan().behaviour();
+    return AnalyticsSettings.defaults()
+        .withExpectResume(behaviour instanceof TickerBehaviour)
+        .withCloseCodes(behaviour instanceof ConversationBehaviour conversation ? conversation.closeCodes() : null);
   }
 
   /** {@link #reconnectReport()} with settings of your choosing (terminal codes, recovery window, minimum delay). */

@@ -15,7 +15,13 @@ public enum Check {
   /** A retry run with more attempts than {@link AnalyticsSettings#maxAttempts()}. */
   TOO_MANY_ATTEMPTS("too-many-attempts"),
   /** Reconnected without a resume parameter while {@link AnalyticsSettings#expectResume()} is set. */
-  RECONNECTED_WITHOUT_RESUME("reconnected-without-resume");
+  RECONNECTED_WITHOUT_RESUME("reconnected-without-resume"),
+  /** Reconnected after a server close with a code the protocol's close-code convention declares terminal. */
+  RETRIED_TERMINAL_PROTOCOL_CLOSE("retried-terminal-protocol-close"),
+  /** A conversation client had feeds on its previous connection and started or resumed none on this one. */
+  NEVER_RESUBSCRIBED("never-resubscribed"),
+  /** A conversation client started a feed afresh, skipping events, where it could have resumed it. */
+  RESUBSCRIBED_WITHOUT_RESUME("resubscribed-without-resume");
 
   private final String id;
 

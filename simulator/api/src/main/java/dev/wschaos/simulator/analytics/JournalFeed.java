@@ -1,5 +1,6 @@
 package dev.wschaos.simulator.analytics;
 
+import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  *   upgrade-received --> upgradeReceived     upgrade-rejected --> rejected / aborted     opened --> opened
  *   close-sent / close-received / dropped / reset / closed --> closed (the first one wins)
  *   fleet-action --> fleetEvent, then each fault-applied under the same rule --> fleetEventAffects
+ *   ready --> ready       feed-started / feed-resumed --> feed
  * </pre>
  */
 public final class JournalFeed implements Consumer<JournalEvent> {
@@ -56,6 +58,10 @@ public final class JournalFeed implements Consumer<JournalEvent> {
       case CLOSED -> closed(event);
       case FLEET_ACTION -> fleetAction(event);
       case FAULT_APPLIED -> faultApplied(event);
+      case READY -> withConnection(event, c -> recorder.ready(c.handle()));
+      case FEED_STARTED, FEED_RESUMED -> withConnection(event, c -> recorder.feed(c.handle(),
+          event.feed() == null ? "" : event.feed(), event.type() == EventType.FEED_RESUMED,
+          event.afterSeq() == null ? 0 : event.afterSeq(), Boolean.TRUE.equals(event.resumable())));
       default -> { }
     }
   }

@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.admin;
 
+import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
@@ -37,4 +39,10 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The Prometheus metrics, or {@code null} when there are none. */
   ChaosMetrics metrics();
+
+  /** The analytics settings the plan in force implies (its conversation's close-code convention, ticker resume). */
+  AnalyticsSettings analyticsSettings();
+
+  /** The reconnect report under {@code settings}. */
+  ReconnectReport reconnectReport(AnalyticsSettings settings);
 }

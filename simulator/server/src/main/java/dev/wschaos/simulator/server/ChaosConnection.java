@@ -377,6 +377,21 @@ final class ChaosConnection implements LiveConnection {
   }
 
   @Override
+  public void ready() {
+    journal.milestone(EventType.READY, null, null, null);
+  }
+
+  @Override
+  public void feedStarted(String key, long produced, boolean resumable) {
+    journal.milestone(EventType.FEED_STARTED, key, produced, resumable);
+  }
+
+  @Override
+  public void feedResumed(String key, long afterSeq) {
+    journal.milestone(EventType.FEED_RESUMED, key, afterSeq, null);
+  }
+
+  @Override
   public ConversationPort conversation() {
     return behaviour instanceof ConversationPort port ? port : null;
   }
