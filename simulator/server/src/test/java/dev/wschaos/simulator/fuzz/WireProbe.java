@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends one fuzzed input over a fresh TCP connection (an upgrade request, perhaps followed by frames), half-closes,
@@ -26,6 +28,12 @@ final class WireProbe {
   static final Set<Integer> REFUSAL_CODES = Set.of(1000, 1001, 1002, 1003, 1007, 1008, 1009);
 
   private static final int MAX_READ = 1 << 20;
+  /** Vert.x answers with the request's own protocol name and version, e.g. {@code H:TTP/1.1 501 Not Implemented}. */
+  private static final Pattern STATUS_LINE = Pattern.compile("\\S+/\\d\\.\\d (\\d{3})( |$)");
+  /** Refusals of the HTTP version itself: Vert.x's answer to a version it does not know. */
+  private static final Set<Integer> VERSION_REFUSALS = Set.of(501, 505);
+  private static final Pattern WELL_FORMED_GET =
+      Pattern.compile("(?s)GET /[!-~]* HTTP/1\\.1\r\n([A-Za-z-]+: [ -~]*\r\n)*\r\n.*");
   private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
 
   /** How one input ended. */
@@ -58,15 +66,28 @@ final class WireProbe {
       return status == 101;
     }
 
+    /**
+     * As {@link #finding(Set)} for a fuzzed request head (and whatever followed it), and a well-formed, complete GET
+     * head must get an answer: garbage may be dropped without one, an incomplete head is ended at the half-close.
+     */
+    String headFinding(byte[] head) {
+      String finding = finding(allowedCloses(head));
+      if (finding != null || status != 0 || end != End.FIN) {
+        return finding;
+      }
+      String text = new String(head, StandardCharsets.ISO_8859_1);
+      return WELL_FORMED_GET.matcher(text).matches() ? "a well-formed request head got no answer" : null;
+    }
+
     /** Null when the answer is a clear one, else what is wrong with it. */
     String finding(Set<Integer> allowedCloses) {
       if (end == End.HUNG) {
         return "the server never ended the connection after the client half-closed it";
       }
-      if (status >= 500) {
+      if (status >= 500 && !VERSION_REFUSALS.contains(status)) {
         return "status " + status + ": " + head;
       }
-      if (status != 0 && status != 101 && (status < 400 || status > 499)) {
+      if (status != 0 && status != 101 && (status < 400 || status > 499) && !VERSION_REFUSALS.contains(status)) {
         return "unexpected status " + status + ": " + head;
       }
       if (status == 0 && answer.length > 0) {
@@ -162,14 +183,8 @@ final class WireProbe {
     String text = new String(answer, 0, Math.min(answer.length, headEnd < 0 ? 200 : headEnd),
         StandardCharsets.ISO_8859_1);
     String firstLine = text.lines().findFirst().orElse("");
-    int status = 0;
-    if (firstLine.startsWith("HTTP/1.") && firstLine.length() >= 12) {
-      try {
-        status = Integer.parseInt(firstLine.substring(9, 12));
-      } catch (NumberFormatException e) {
-        status = 0;
-      }
-    }
+    Matcher statusLine = STATUS_LINE.matcher(firstLine);
+    int status = statusLine.lookingAt() ? Integer.parseInt(statusLine.group(1)) : 0;
     List<Integer> closes = new ArrayList<>();
     if (status == 101 && headEnd >= 0) {
       closes = closeCodes(answer, headEnd + 4);
