@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * Fuzzes the upgrade: the strict checks alone (a request head as text, read into {@link StrictHandshake.Request}) and
  * whole request heads over a socket to an embedded simulator (Vert.x's HTTP parser, the limits, the strict checks,
- * the upgrade). Every head is upgraded or refused with a 4xx (or, when incomplete, ended without an answer), the
- * connection always ends, and a healthy client beside it is echoed after every input. Corpus:
+ * the upgrade). Every head is upgraded or refused with a 4xx (or, when incomplete, not HTTP, or followed by bytes a
+ * client may not send before the 101, ended without an answer), the connection always ends, and a healthy client
+ * beside it is echoed after every input. Corpus:
  * {@code src/test/resources/dev/wschaos/simulator/fuzz/HandshakeFuzzTestInputs/}.
  */
 class HandshakeFuzzTest {

@@ -60,6 +60,7 @@ class NetworkFuzzBenchmark {
   private final LongAdder sent = new LongAdder();
   private final LongAdder hung = new LongAdder();
   private final LongAdder findings = new LongAdder();
+  private final LongAdder harnessErrors = new LongAdder();
   private final AtomicLong unhandled = new AtomicLong();
   private final AtomicLong blocked = new AtomicLong();
   private final AtomicLong longestBlockMs = new AtomicLong();
@@ -114,7 +115,12 @@ class NetworkFuzzBenchmark {
           boolean headOnly = coin.nextInt(5) < 2;
           byte[] head = headOnly ? mutator.upgradeHead() : validHead;
           byte[] rest = headOnly ? new byte[0] : mutator.frameStream();
-          run(address, head, rest, headOnly, findingsDir);
+          try {
+            run(address, head, rest, headOnly, findingsDir);
+          } catch (RuntimeException e) {
+            harnessErrors.increment();
+            e.printStackTrace(System.out);
+          }
         }
         return null;
       });
@@ -139,8 +145,8 @@ class NetworkFuzzBenchmark {
     System.out.printf("  %-28s %12s %10s%n", "answer", "inputs", "mean ms");
     new TreeMap<>(answers).forEach((kind, n) -> System.out.printf("  %-28s %,12d %10.1f%n", kind, n[0].sum(),
         n[1].sum() / 1e6 / Math.max(1, n[0].sum())));
-    System.out.printf("  findings %,d, hung %,d, unhandled exceptions %,d%n", findings.sum(), hung.sum(),
-        unhandled.get());
+    System.out.printf("  findings %,d, hung %,d, unhandled exceptions %,d, fuzzer errors %,d%n", findings.sum(),
+        hung.sum(), unhandled.get(), harnessErrors.sum());
     System.out.printf("  event loop blocked > %d ms: %d warnings (longest %d ms)%n", BLOCKED_MS, blocked.get(),
         longestBlockMs.get());
     System.out.printf("  healthy client: %,d echoes, %d missed, slowest %d ms, %s%n", echo.echoes(), echo.missed(),
@@ -149,6 +155,7 @@ class NetworkFuzzBenchmark {
         fdBefore, fdAfter, heapBefore / 1e6, heapAfter / 1e6);
 
     assertThat(findings.sum()).as("findings (inputs in %s)", findingsDir).isZero();
+    assertThat(harnessErrors.sum()).as("errors of the fuzzer itself").isZero();
     assertThat(hung.sum()).as("connections the server never ended").isZero();
     assertThat(unhandled.get()).as("unhandled exceptions on Vert.x threads").isZero();
     assertThat(blocked.get()).as("event loop blocked longer than %d ms", BLOCKED_MS).isZero();

@@ -29,11 +29,11 @@ final class WireProbe {
 
   private static final int MAX_READ = 1 << 20;
   /** Vert.x answers with the request's own protocol name and version, e.g. {@code H:TTP/1.1 501 Not Implemented}. */
-  private static final Pattern STATUS_LINE = Pattern.compile("\\S+/\\d\\.\\d (\\d{3})( |$)");
+  private static final Pattern STATUS_LINE = Pattern.compile("\\S+/\\d+\\.\\d+ (\\d{3})( |$)");
   /** Refusals of the HTTP version itself: Vert.x's answer to a version it does not know. */
   private static final Set<Integer> VERSION_REFUSALS = Set.of(501, 505);
   private static final Pattern WELL_FORMED_GET =
-      Pattern.compile("(?s)GET /[!-~]* HTTP/1\\.1\r\n([A-Za-z-]+: [ -~]*\r\n)*\r\n.*");
+      Pattern.compile("GET /[!-~]* HTTP/1\\.1\r\n([A-Za-z-]+: [ -~]*\r\n)*\r\n");
   private static final byte[] CRLFCRLF = {'\r', '\n', '\r', '\n'};
 
   /** How one input ended. */
@@ -68,7 +68,9 @@ final class WireProbe {
 
     /**
      * As {@link #finding(Set)} for a fuzzed request head (and whatever followed it), and a well-formed, complete GET
-     * head must get an answer: garbage may be dropped without one, an incomplete head is ended at the half-close.
+     * head with nothing after it must get an answer: garbage may be dropped without one, an incomplete head is ended
+     * at the half-close, and bytes sent before the 101 (RFC 6455 4.1: a client waits for it) are read by Vert.x as a
+     * next request, which may end the connection without an answer.
      */
     String headFinding(byte[] head) {
       String finding = finding(allowedCloses(head));
@@ -223,7 +225,7 @@ final class WireProbe {
       if (opcode == 0x8) {
         codes.add(length >= 2 && i + 2 <= data.length ? closeCode(data, i, masked ? i - 4 : -1) : 1005);
       }
-      if (length > data.length - i) {
+      if (length < 0 || length > data.length - i) {
         break;
       }
       i += (int) length;
