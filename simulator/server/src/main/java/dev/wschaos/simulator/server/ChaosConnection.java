@@ -104,6 +104,7 @@ final class ChaosConnection implements LiveConnection {
   /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
+    channel.checkCloseCodes();
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
     webSocket.exceptionHandler(e -> {
