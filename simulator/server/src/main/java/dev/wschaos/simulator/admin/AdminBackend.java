@@ -6,6 +6,7 @@ import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import java.net.URI;
 
 /**
@@ -37,4 +38,7 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The Prometheus metrics, or {@code null} when there are none. */
   ChaosMetrics metrics();
+
+  /** Records proxied sessions into a conversation plan (the admin API's {@code /record}). */
+  ProxyRecorder recorder();
 }
