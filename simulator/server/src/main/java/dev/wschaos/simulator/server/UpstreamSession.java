@@ -111,13 +111,13 @@ final class UpstreamSession implements BehaviourSession {
   }
 
   private void pauseUpstreamIfClientBehind() {
-    if (client.writeQueueFull()) {
+    if (!client.isClosed() && client.writeQueueFull()) {
       upstream.pause();
     }
   }
 
   private void pauseClientIfUpstreamBehind() {
-    if (upstream.writeQueueFull()) {
+    if (!upstream.isClosed() && upstream.writeQueueFull()) {
       client.pause();
     }
   }
