@@ -12,6 +12,7 @@ import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.behaviour.recording.ConversationRecording;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
 import dev.wschaos.simulator.common.FieldPath;
@@ -34,6 +35,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import dev.wschaos.simulator.server.ServerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import dev.wschaos.simulator.tls.TlsLab;
@@ -96,6 +98,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final AdminServer admin;
   private final AttemptRecorder attempts;
   private final ClusterNode cluster;
+  private final ProxyRecorder recorder = new ProxyRecorder();
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -133,6 +136,10 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       events.listen(new JournalFeed(attempts, this::resumeParam));
     }
     verticle.events(events);
+    verticle.recorder(recorder);
+    if (builder.recordFile != null) {
+      recorder.start(builder.recordFile);
+    }
     this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
     String deployed = null;
     try {
@@ -510,6 +517,42 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return ruleBook.get().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
   }
 
+  /**
+   * Start recording proxied sessions (those opened from now on) into a {@code conversation} plan, forgetting what an
+   * earlier recording kept; {@code file} (or null) is where {@link #stopRecording()} and {@link #close()} write it.
+   * See docs/proxy.md.
+   *
+   * <pre>{@code
+   * server.startRecording(Path.of("chat-recorded.yaml"));
+   * // ... drive clients through the proxy ...
+   * Plan replay = server.stopRecording().plan();    // also written to chat-recorded.yaml
+   * }</pre>
+   */
+  public void startRecording(Path file) {
+    recorder.start(file);
+  }
+
+  /**
+   * Stop recording and return the plan; it is written to the recording's file, if it has one.
+   *
+   * @throws IllegalStateException when no recording is on
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
+  public ConversationRecording stopRecording() {
+    return recorder.stop();
+  }
+
+  /** The recording so far (sessions still open included), whether or not it is still on. */
+  public ConversationRecording recording() {
+    return recorder.snapshot();
+  }
+
+  /** The recorder of proxied sessions ({@link #startRecording}, {@link #stopRecording}, {@link #recording}). */
+  @Override
+  public ProxyRecorder recorder() {
+    return recorder;
+  }
+
   /** Forget every client's attempt count and state, as if none had connected yet. */
   @Override
   public void forgetClients() {
@@ -542,6 +585,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     } catch (Exception e) {
       LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
     } finally {
+      writeRecording();
       if (export != null) {
         export.close();
       }
@@ -551,6 +595,18 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
         } catch (Exception e) {
           LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
         }
+      }
+    }
+  }
+
+  private void writeRecording() {
+    if (recorder.active() && recorder.file().isPresent()) {
+      try {
+        ConversationRecording recording = recorder.stop();
+        LOG.info("wschaos recording of {} proxied sessions written to {}", recording.sessions(),
+            recorder.file().get().toAbsolutePath());
+      } catch (RuntimeException e) {
+        LOG.warn("wschaos: the recording was not written: {}", rootMessage(e));
       }
     }
   }
@@ -612,6 +668,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private AdminSettings admin;
     private boolean analytics = true;
     private ClusterSettings cluster;
+    private Path recordFile;
 
     private Builder() {}
 
@@ -626,6 +683,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
      */
     public Builder cluster(ClusterSettings value) {
       this.cluster = value;
+      return this;
+    }
+
+    /**
+     * Record proxied sessions from the start into a {@code conversation} plan written to {@code file} when the
+     * server stops (or {@link WsChaosServer#stopRecording()} is called). See docs/proxy.md.
+     *
+     * <pre>{@code
+     * WsChaosServer proxy = WsChaosServer.builder().plan(proxyPlan).record(Path.of("recorded.yaml")).start();
+     * }</pre>
+     */
+    public Builder record(Path file) {
+      this.recordFile = file;
       return this;
     }
 

@@ -61,6 +61,7 @@ import java.util.regex.Pattern;
  *   PUT    /plan/tls
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
+ *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
  *   GET    /ui, /ui/...            the web console ({@link ConsoleRoutes}), mounted by the admin server
  * </pre>
  */
@@ -111,6 +112,7 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
+    RecordingRoutes.mount(router, server);
     console.accept(router);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
