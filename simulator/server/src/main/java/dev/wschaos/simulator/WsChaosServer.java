@@ -99,6 +99,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final AttemptRecorder attempts;
   private final ClusterNode cluster;
   private final ProxyRecorder recorder = new ProxyRecorder();
+  private final JournalFeed attemptFeed;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -131,9 +132,10 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (metrics != null) {
       events.listen(metrics);
     }
-    this.attempts = builder.analytics ? AttemptRecorder.create() : null;
-    if (attempts != null) {
-      events.listen(new JournalFeed(attempts, this::resumeParam));
+    this.attempts = builder.analytics ? AttemptRecorder.create(builder.analyticsSize) : null;
+    this.attemptFeed = attempts == null ? null : new JournalFeed(attempts, this::resumeParam);
+    if (attemptFeed != null) {
+      events.listen(attemptFeed);
     }
     verticle.events(events);
     verticle.recorder(recorder);
@@ -504,6 +506,38 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return attempts == null ? Optional.empty() : reconnectReport().client(clientId);
   }
 
+  /**
+   * What the server holds now for its clients, each against its bound: for soak tests and leak hunts.
+   *
+   * <pre>{@code
+   * WsChaosServer.Footprint f = server.footprint();
+   * assertThat(f.rememberedClients()).isLessThanOrEqualTo(f.clientCapacity());
+   * }</pre>
+   */
+  public Footprint footprint() {
+    return new Footprint(verticle.openConnections(), clients.size(), clients.capacity(), clients.evicted(),
+        journal == null ? 0 : journal.size(), journal == null ? 0 : journal.capacity(),
+        attempts == null ? 0 : attempts.size(), attempts == null ? 0 : attempts.capacity(),
+        attemptFeed == null ? 0 : attemptFeed.following());
+  }
+
+  /**
+   * Sizes of the server's per-client state, see {@link #footprint()}.
+   *
+   * @param openConnections   connections open now
+   * @param rememberedClients clients whose attempt count and behaviour state are kept ({@code --max-clients})
+   * @param clientCapacity    the most that are kept
+   * @param clientsEvicted    clients forgotten so far to stay within it
+   * @param journalEvents     events in the in-memory journal ({@code --journal-size} at most)
+   * @param journalCapacity   the journal's capacity (0: off)
+   * @param analyticsAttempts attempts held for reconnect analytics
+   * @param analyticsCapacity the most held (0: analytics off)
+   * @param analyticsFollowing connections the analytics follow from upgrade to end
+   */
+  public record Footprint(int openConnections, int rememberedClients, int clientCapacity, long clientsEvicted,
+                          int journalEvents, int journalCapacity, int analyticsAttempts, int analyticsCapacity,
+                          int analyticsFollowing) {}
+
   /** Calls {@code wakeUp} on every journal event, until the returned handle is closed. */
   @Override
   public AutoCloseable onChange(Runnable wakeUp) {
@@ -669,6 +703,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private boolean analytics = true;
     private ClusterSettings cluster;
     private Path recordFile;
+    private int analyticsSize = AttemptRecorder.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -711,6 +746,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
     public Builder journalFile(Path file) {
       this.journalFile = file;
+      return this;
+    }
+
+    /** How many attempts reconnect analytics keep (default 100,000); past that the oldest is forgotten. */
+    public Builder analyticsSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("analytics size " + value + " is too small: at least 1");
+      }
+      this.analyticsSize = value;
       return this;
     }
 
