@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The sweep's advice in plain words: the Pareto front (herd peak vs recovery p99), why each other policy is off it,
- * and one pick: the front policy nearest the ideal corner (lowest peak and fastest recovery seen), each axis scaled
- * by its range over the sweep.
+ * and one pick: the front policy whose worse ratio to the best figure seen (lowest herd peak, fastest p99, among the
+ * policies that got 99 % of the fleet back) is the smallest.
  *
  * <pre>{@code
  * Recommendation r = Recommendation.of(entries);
@@ -26,13 +26,11 @@ public record Recommendation(List<SweepEntry> front, Optional<SweepEntry> pick, 
       return new Recommendation(List.of(), Optional.empty(), out);
     }
     List<SweepEntry> front = ParetoFront.of(measured);
-    double minPeak = measured.stream().mapToDouble(SweepEntry::herdPeak).min().orElse(0);
-    double maxPeak = measured.stream().mapToDouble(SweepEntry::herdPeak).max().orElse(0);
-    long minP99 = measured.stream().mapToLong(SweepEntry::recoveryForRanking).min().orElse(0);
-    long maxP99 = measured.stream().filter(e -> e.p99Millis() != null).mapToLong(SweepEntry::p99Millis).max()
-        .orElse(minP99);
+    List<SweepEntry> back = measured.stream().filter(e -> e.p99Millis() != null).toList();
+    double bestPeak = Math.max(1, back.stream().mapToDouble(SweepEntry::herdPeak).min().orElse(1));
+    long bestP99 = Math.max(1, back.stream().mapToLong(SweepEntry::p99Millis).min().orElse(1));
     Optional<SweepEntry> pick = front.stream().filter(e -> e.p99Millis() != null)
-        .min(Comparator.comparingDouble(e -> distance(e, minPeak, maxPeak, minP99, maxP99)));
+        .min(Comparator.comparingDouble(e -> worstRatio(e, bestPeak, bestP99)));
     out.add("Pareto front (no other policy has both a lower herd peak and a faster p99 recovery): "
         + String.join(", ", front.stream().map(e -> e.label() + " (" + figures(e) + ")").toList()) + ".");
     for (SweepEntry e : measured) {
@@ -44,9 +42,11 @@ public record Recommendation(List<SweepEntry> front, Optional<SweepEntry> pick, 
             : seconds(e.p99Millis()) + " -> " + seconds(b.recoveryForRanking())) + ".");
       }
     }
-    pick.ifPresent(p -> out.add("Recommended for this scenario: " + p.label() + ", the front policy nearest the "
-        + "ideal corner (lowest peak " + String.format("%.0f", minPeak) + "/s, fastest p99 " + seconds(minP99)
-        + " of this sweep): " + figures(p) + ", " + p.handshakes() + " handshakes (" + p.refused() + " refused)."
+    pick.ifPresent(p -> out.add("Recommended for this scenario: " + p.label() + ", the front policy closest to "
+        + "the best of both (" + String.format("%.1fx", Math.max(1, p.herdPeak()) / bestPeak) + " the lowest herd "
+        + "peak and " + String.format("%.1fx", (double) p.p99Millis() / bestP99) + " the fastest p99 of the "
+        + "policies that got 99 % back): " + figures(p) + ", " + p.handshakes() + " handshakes (" + p.refused()
+        + " refused)."
         + (front.size() > 1 ? " Along the front, a lower peak costs recovery time: choose by what the server can "
         + "take." : "")));
     measured.stream().filter(e -> e.giveUps() > 0 || e.recovered() < e.lost()).forEach(e -> out.add("Beware "
@@ -55,10 +55,9 @@ public record Recommendation(List<SweepEntry> front, Optional<SweepEntry> pick, 
     return new Recommendation(front, pick, out);
   }
 
-  private static double distance(SweepEntry e, double minPeak, double maxPeak, long minP99, long maxP99) {
-    double x = maxPeak > minPeak ? (e.herdPeak() - minPeak) / (maxPeak - minPeak) : 0;
-    double y = maxP99 > minP99 ? (double) (e.recoveryForRanking() - minP99) / (maxP99 - minP99) : 0;
-    return Math.hypot(x, y);
+  /** The larger of herd peak / lowest peak and p99 / fastest p99: how far the policy is from the best of each. */
+  private static double worstRatio(SweepEntry e, double bestPeak, long bestP99) {
+    return Math.max(Math.max(1, e.herdPeak()) / bestPeak, (double) e.p99Millis() / bestP99);
   }
 
   static String figures(SweepEntry e) {
