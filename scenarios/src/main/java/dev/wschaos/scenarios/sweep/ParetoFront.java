@@ -18,9 +18,11 @@ public final class ParetoFront {
   private ParetoFront() {}
 
   public static List<SweepEntry> of(List<SweepEntry> entries) {
+    List<SweepEntry> back = entries.stream().filter(e -> e.p99Millis() != null).toList();
+    List<SweepEntry> candidates = back.isEmpty() ? entries : back;
     List<SweepEntry> front = new ArrayList<>();
-    for (SweepEntry e : entries) {
-      if (entries.stream().noneMatch(o -> dominates(o, e))) {
+    for (SweepEntry e : candidates) {
+      if (candidates.stream().noneMatch(o -> dominates(o, e))) {
         front.add(e);
       }
     }

@@ -35,7 +35,9 @@ public record Recommendation(List<SweepEntry> front, Optional<SweepEntry> pick, 
         + String.join(", ", front.stream().map(e -> e.label() + " (" + figures(e) + ")").toList()) + ".");
     for (SweepEntry e : measured) {
       List<SweepEntry> better = ParetoFront.dominators(e, measured);
-      if (!better.isEmpty()) {
+      if (!front.contains(e) && better.isEmpty()) {
+        out.add(e.label() + " is off the front: 99 % of its lost clients were never back before the run ended.");
+      } else if (!better.isEmpty()) {
         SweepEntry b = better.stream().min(Comparator.comparingDouble(SweepEntry::herdPeak)).orElseThrow();
         out.add(e.label() + " is off the front: " + b.label() + " peaks " + ratio(e.herdPeak(), b.herdPeak())
             + " and recovers " + (e.p99Millis() == null ? "where " + e.label() + " never got 99 % back"
