@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  * could not be made: each check must have succeeded once).
  *
  * <pre>
- *   sequential:  start 1 -> fleet 1 -> collect 1 -> start 2 -> fleet 2 -> collect 2 -> ... -> report
+ *   sequential:  fleet 1 -> collect 1 -> fleet 2 -> collect 2 -> ... -> report
  *   parallel:    fleet 1 -> collect 1 -+
  *                fleet 2 -> collect 2 -+-> (the last to collect) report
  * </pre>
@@ -48,6 +48,7 @@ final class PolicySweep {
   private final int users;
   private final long seed;
   private final boolean parallel;
+  private final Duration duration;
   private final List<SweepStage> stages = new ArrayList<>();
   private final Map<String, Predicate<SweepReport>> checks = new LinkedHashMap<>();
   private final AtomicInteger collected = new AtomicInteger();
@@ -68,6 +69,7 @@ final class PolicySweep {
     this.users = users;
     this.seed = seed;
     this.parallel = parallel;
+    this.duration = duration;
     int i = 1;
     for (Map.Entry<String, ReconnectPolicy> p : policies.entrySet()) {
       stages.add(new SweepStage(scenario, p.getKey(), p.getValue(), users, ramp, duration, seed,
@@ -89,15 +91,20 @@ final class PolicySweep {
         parallel ? "parallel" : "sequential");
   }
 
+  /** A bound on the whole simulation, so that a stuck policy cannot hold the build. */
+  Duration maxDuration() {
+    return parallel ? duration.plusSeconds(90) : duration.plusSeconds(30).multipliedBy(stages.size()).plusSeconds(60);
+  }
+
   List<PopulationBuilder> populations() {
     if (parallel) {
-      return stages.stream().map(s -> s.fleet().andThen(collector(s))).toList();
+      return stages.stream().map(s -> s.fleet(timer).andThen(collector(s))).toList();
     }
     PopulationBuilder next = null;
     for (int i = stages.size() - 1; i >= 0; i--) {
       SweepStage s = stages.get(i);
       PopulationBuilder collect = next == null ? collector(s) : collector(s).andThen(next);
-      next = s.starter(timer).andThen(s.fleet().andThen(collect));
+      next = s.fleet(timer).andThen(collect);
     }
     return List.of(next);
   }
@@ -108,9 +115,6 @@ final class PolicySweep {
 
   /** Call from the simulation's {@code before()}. */
   void start() {
-    if (parallel) {
-      stages.forEach(s -> s.begin(timer));
-    }
     timer.scheduleAtFixedRate(() -> {
       StringJoiner line = new StringJoiner("; ", "wschaos sweep progress: ", "");
       stages.stream().map(SweepStage::progress).filter(Objects::nonNull).forEach(line::add);

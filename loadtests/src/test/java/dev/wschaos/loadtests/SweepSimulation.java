@@ -38,7 +38,7 @@ public class SweepSimulation extends Simulation {
       throw e;
     }
     System.out.println("wschaos: " + sweep.describe());
-    setUp(sweep.populations()).assertions(sweep.assertions());
+    setUp(sweep.populations()).assertions(sweep.assertions()).maxDuration(sweep.maxDuration());
   }
 
   @Override

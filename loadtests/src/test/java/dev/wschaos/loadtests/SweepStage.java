@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One policy of a sweep: its own embedded simulator (same plan, same seed as the others) and its fleet. The
- * simulator starts idle; {@link #begin()} resets it and installs the scenario's plan, so the plan's timeline counts
- * from the moment this policy's fleet arrives, then {@link #finish()} reads the simulator's reconnect report.
+ * simulator starts idle; {@link #begin} resets it and installs the scenario's plan when the fleet's first user
+ * arrives, so the plan's timeline counts from then; {@link #finish()} reads the simulator's reconnect report.
  */
 final class SweepStage {
 
@@ -37,6 +37,7 @@ final class SweepStage {
   private volatile long endAtMillis = Long.MAX_VALUE;
   private volatile long startedAtMillis;
   private volatile SweepEntry entry;
+  private boolean begun;
 
   SweepStage(ChaosScenario scenario, String label, ReconnectPolicy policy, int users, Duration ramp,
              Duration duration, long seed, String position) {
@@ -61,8 +62,15 @@ final class SweepStage {
     return label;
   }
 
-  /** The fleet arrives: a fresh plan (timeline from zero), the run's clock, the scenario's fleet actions. */
-  void begin(ScheduledExecutorService timer) {
+  /**
+   * The fleet's first user arrived: a fresh plan (timeline from zero), the run's clock, the scenario's fleet actions.
+   * Later calls (the other users) wait for the first one, then do nothing: each user reads the clock it set.
+   */
+  synchronized void begin(ScheduledExecutorService timer) {
+    if (begun) {
+      return;
+    }
+    begun = true;
     server.reset();
     server.replacePlan(scenario.plan());
     startedAtMillis = System.currentTimeMillis();
@@ -101,17 +109,13 @@ final class SweepStage {
     return entry;
   }
 
-  PopulationBuilder starter(ScheduledExecutorService timer) {
-    return scenario("sweep " + label + ": start").exec(exec(s -> {
+  /** The fleet; its first user starts this policy's run ({@link #begin}), so the plan's timeline meets the fleet. */
+  PopulationBuilder fleet(ScheduledExecutorService timer) {
+    var injection = scenario.injection().atOnce() ? atOnceUsers(users) : rampUsers(users).during(ramp);
+    return scenario("sweep " + label).exec(exec(s -> {
       begin(timer);
       return s;
-    })).injectOpen(atOnceUsers(1)).protocols(WsClient.protocol(baseUrl));
-  }
-
-  PopulationBuilder fleet() {
-    var injection = scenario.injection().atOnce() ? atOnceUsers(users) : rampUsers(users).during(ramp);
-    return scenario("sweep " + label).exec(client.sessionUntil(() -> endAtMillis)).injectOpen(injection)
-        .protocols(WsClient.protocol(baseUrl));
+    })).exec(client.sessionUntil(() -> endAtMillis)).injectOpen(injection).protocols(WsClient.protocol(baseUrl));
   }
 
   void close() {
