@@ -35,15 +35,10 @@ class ClientMatrixTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (drivers != null) {
-      for (ClientDriver driver : drivers) {
-        driver.close();
-      }
-    }
-    if (server != null) {
-      server.close();
-    }
+  static void stop() {
+    java.util.List<AutoCloseable> all = new java.util.ArrayList<>(drivers == null ? List.of() : drivers);
+    all.add(server);
+    Cleanup.close(all);
   }
 
   @TestFactory

@@ -60,12 +60,12 @@ final class MatrixRun {
 
   /**
    * How long a cell waits for the library's final callback. Rows where clients typically see nothing (a silent
-   * server) wait 3 s; the stall waits past the 5 s connect timeouts; the rest wait 10 s, ample on a loaded machine.
+   * server) wait 5 s; the stalls wait past the 5 s connect timeouts (and Vert.x's 10 s TLS handshake timeout); the rest wait 10 s, ample on a loaded machine.
    */
   static Duration waitFor(Row row) {
     return switch (row.id()) {
-      case "half-open", "no-pong", "ignore-close", "healthy" -> Duration.ofSeconds(3);
-      case "stall" -> Duration.ofSeconds(12);
+      case "half-open", "no-pong", "ignore-close" -> Duration.ofSeconds(5);
+      case "stall", "handshake-stall" -> Duration.ofSeconds(15);
       default -> Duration.ofSeconds(10);
     };
   }

@@ -1,7 +1,6 @@
 package dev.wschaos.simulator.matrix;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.web.socket.CloseStatus;
@@ -35,11 +34,9 @@ final class SpringDriver implements ClientDriver {
   public Observation observe(Cell cell) throws Exception {
     Recorder recorder = new Recorder();
     StandardWebSocketClient client = new StandardWebSocketClient();
-    Map<String, Object> properties = new java.util.HashMap<>();
     if (cell.ca() != null) {
-      properties.put("org.apache.tomcat.websocket.SSL_CONTEXT", cell.ca().context());
+      client.setSslContext(cell.ca().context());
     }
-    client.setUserProperties(properties);
     WebSocketSession session = null;
     try {
       session = client.execute(new Handler(recorder), new WebSocketHttpHeaders(), cell.url())
