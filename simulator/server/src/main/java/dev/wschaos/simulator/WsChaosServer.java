@@ -9,6 +9,7 @@ import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.analytics.ReconnectAnalytics;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
@@ -365,6 +366,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       LOG.info("wschaos rule '{}' removed", name);
     }
     return removed[0];
+  }
+
+  /**
+   * Replace the plan's behaviour, keeping its rules, as an edit like {@link #addRule}: connections opened from now on
+   * get it, open ones keep theirs.
+   *
+   * @throws InvalidPlanException listing every problem (e.g. a template with an unknown variable); nothing changed
+   */
+  @Override
+  public void replaceBehaviour(Behaviour behaviour) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    control.edit(plan -> plan.withBehaviour(behaviour));
+    LOG.info("wschaos behaviour is now {}", behaviour.getClass().getSimpleName());
   }
 
   /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */
