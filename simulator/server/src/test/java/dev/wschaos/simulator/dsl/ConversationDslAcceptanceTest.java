@@ -142,7 +142,7 @@ class ConversationDslAcceptanceTest {
     ConversationStep auth = conversation.when(json("type", "auth"));
     assertThatThrownBy(() -> auth.reply("{\"user\":\"{{mesage.user}}\"}"))
         .isInstanceOf(InvalidPlanException.class)
-        .hasMessageContaining("behaviour.on[0].reply[0]")
+        .hasMessageContaining("behaviour.on[0].reply[0].text: unknown variable mesage.user in")
         .hasMessageContaining("unknown variable mesage.user");
     assertThat(chaos.conversation().behaviour().on()).containsExactly(auth.step());
   }
