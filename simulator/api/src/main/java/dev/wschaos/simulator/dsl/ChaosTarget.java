@@ -58,10 +58,10 @@ public interface ChaosTarget {
   void clearRules();
 
   /**
-   * Replace the plan's behaviour (echo, ticker, a conversation...), keeping its rules: connections opened from now on
-   * get it, open ones keep theirs. An embedded simulator does it as an edit like {@link #addRule}; this default, which
-   * a remote simulator uses, puts the whole plan back ({@code PUT /plan}), so there the timeline starts again and a
-   * new seed is drawn unless the plan fixes one.
+   * Replace the plan's behaviour (echo, ticker, a conversation...), keeping its rules, as an edit like
+   * {@link #addRule} (remote: {@code PUT /plan/behaviour}): connections opened from now on get it, open ones keep
+   * theirs. This default, for targets that have no such edit, puts the whole plan back with {@link #replacePlan},
+   * so there the timeline starts again and a new seed is drawn unless the plan fixes one.
    *
    * <pre>{@code
    * target.replaceBehaviour(ConversationBehaviour.create().withUnmatched(Unmatched.ECHO));
