@@ -49,7 +49,7 @@ public final class ConversationStep {
     return change(s -> {
       List<Reply> next = new ArrayList<>(s.reply());
       next.addAll(Arrays.asList(messages));
-      return new Exchange(s.when(), next, s.stop(), s.feed(), s.resume());
+      return new Exchange(s.when(), next, s.stop(), s.feed(), s.resume(), s.ready());
     });
   }
 
@@ -84,6 +84,14 @@ public final class ConversationStep {
   /** Stop the feed {@code feedKey} (a template) live on this connection: an unsubscribe. */
   public ConversationStep stop(String feedKey) {
     return change(s -> s.withStop(StopSpec.of(feedKey)));
+  }
+
+  /**
+   * This step completes the protocol's handshake ({@code ready: true}): reconnect analytics count the connection as
+   * ready once it has run (docs/reconnect-analytics.md).
+   */
+  public ConversationStep ready() {
+    return change(Exchange::markingReady);
   }
 
   /** The next step: shorthand for {@code and().when(match)}. */
@@ -140,6 +148,7 @@ public final class ConversationStep {
   }
 
   private static ConversationBehaviour withSteps(ConversationBehaviour c, List<Exchange> steps) {
-    return new ConversationBehaviour(c.subprotocols(), c.onOpen(), steps, c.heartbeat(), c.unmatched());
+    return new ConversationBehaviour(c.subprotocols(), c.onOpen(), steps, c.heartbeat(), c.unmatched(),
+        c.closeCodes());
   }
 }

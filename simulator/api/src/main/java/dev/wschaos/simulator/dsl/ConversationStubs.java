@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * chaos.conversation()
  *     .subprotocols("chat.v2")
  *     .onOpen("{\"type\":\"hello\",\"session\":\"{{connection.id}}\"}")
- *     .when(json("type", "auth")).reply("{\"type\":\"ready\",\"user\":\"{{json.message.user}}\"}")
+ *     .when(json("type", "auth")).reply("{\"type\":\"ready\",\"user\":\"{{json.message.user}}\"}").ready()
  *     .when(json("type", "subscribe")).reply("{\"type\":\"subscribed\"}")
  *         .feed("{{message.room}}", Duration.ofMillis(200), "{\"type\":\"event\",\"seq\":{{feed.seq}}}")
  *     .when(json("type", "resume")).resume("{{message.room}}", "{{message.lastSeq}}")
@@ -133,6 +133,12 @@ public final class ConversationStubs {
   /** Strike with {@code fault} (close, drop, reset...) on a message no step matches. */
   public ConversationStubs unmatched(ConnectionFault fault) {
     edit(c -> c.withUnmatched(Unmatched.fault(fault)));
+    return this;
+  }
+
+  /** Judge this conversation's clients by a close-code convention ({@code closeCodes}): graphql-ws, pusher, stomp. */
+  public ConversationStubs closeCodes(String convention) {
+    edit(c -> c.withCloseCodes(convention));
     return this;
   }
 

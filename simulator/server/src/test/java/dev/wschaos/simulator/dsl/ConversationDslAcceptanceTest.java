@@ -47,13 +47,14 @@ class ConversationDslAcceptanceTest {
     chaos.conversation()
         .subprotocols("chat.v2")
         .onOpen(HELLO)
-        .when(json("type", "auth")).reply(READY)
+        .when(json("type", "auth")).reply(READY).ready()
         .when(json("type", "subscribe")).reply("{\"type\":\"subscribed\"}")
             .feed("{{message.room}}", Duration.ofMillis(50), EVENT)
         .when(json("type", "resume")).resume("{{message.room}}", "{{message.lastSeq}}")
         .when(text("^PING (?<id>\\d+)$")).replyAfter(Duration.ofMillis(300), "PONG {{match.id}}").reply("SOON")
         .when(anyBinary()).replyBinary(new byte[] {1, 2, 3})
-        .and().unmatchedClose(4003, "unsupported message");
+        .and().unmatchedClose(4003, "unsupported message")
+        .closeCodes("graphql-ws");
   }
 
   @Test
@@ -68,6 +69,7 @@ class ConversationDslAcceptanceTest {
           on:
             - when: {json: {type: auth}}
               reply: ['{"type":"ready","user":"{{json.message.user}}"}']
+              ready: true
             - when: {json: {type: subscribe}}
               reply: ['{"type":"subscribed"}']
               feed: {key: "{{message.room}}", every: 50ms,
@@ -79,6 +81,7 @@ class ConversationDslAcceptanceTest {
             - when: {binary: true}
               reply: [{binary: AQID}]
           unmatched: {type: close, code: 4003, reason: unsupported message}
+          closeCodes: graphql-ws
         """, "chat.yaml");
     assertThat(Json.mapper().<com.fasterxml.jackson.databind.JsonNode>valueToTree(server.plan().behaviour()))
         .isEqualTo(Json.mapper().<com.fasterxml.jackson.databind.JsonNode>valueToTree(fromFile.behaviour()));
