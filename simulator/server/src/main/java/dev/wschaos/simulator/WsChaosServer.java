@@ -378,6 +378,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return removed[0];
   }
 
+  /**
+   * Replace the plan's behaviour, keeping its rules, as an edit like {@link #addRule}: connections opened from now on
+   * get it, open ones keep theirs.
+   *
+   * @throws InvalidPlanException listing every problem (e.g. a template with an unknown variable); nothing changed
+   */
+  @Override
+  public void replaceBehaviour(Behaviour behaviour) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    control.edit(plan -> plan.withBehaviour(behaviour));
+    LOG.info("wschaos behaviour is now {}", behaviour.getClass().getSimpleName());
+  }
+
   /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */
   @Override
   public void clearRules() {

@@ -3,6 +3,7 @@ package dev.wschaos.simulator.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
@@ -59,6 +60,7 @@ import java.util.regex.Pattern;
  *   DELETE /plan/rules             GET    /openapi.yaml
  *   GET    /plan/rules/:rule       POST   /clients/forget
  *   PUT    /plan/tls
+ *   PUT    /plan/behaviour
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
@@ -97,6 +99,7 @@ final class AdminRoutes {
     router.post("/plan/rules").handler(routes::addRule);
     router.delete("/plan/rules").handler(routes::clearRules);
     router.put("/plan/tls").handler(routes::replaceTls);
+    router.put("/plan/behaviour").handler(routes::replaceBehaviour);
     router.get("/plan/rules/:rule").handler(routes::getRule);
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
@@ -187,6 +190,11 @@ final class AdminRoutes {
 
   private void replaceTls(RoutingContext ctx) {
     server.replaceTls(read(ctx, TlsPolicy.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceBehaviour(RoutingContext ctx) {
+    server.replaceBehaviour(read(ctx, Behaviour.class));
     send(ctx, 200, server.plan());
   }
 
