@@ -3,12 +3,14 @@ package dev.wschaos.simulator.admin;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * What the admin API drives: a simulator as every {@link ChaosTarget} offers it, plus what only a server in this JVM
@@ -21,6 +23,12 @@ public interface AdminBackend extends ChaosTarget {
 
   /** Put {@code policy} in place of the plan's {@code tls:} section, as an edit. */
   void replaceTls(TlsPolicy policy);
+
+  /** Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: none), as an edit. */
+  void replaceLimits(Limits limits);
+
+  /** When the plan in force was installed: its timeline's offsets count from here. */
+  Instant planStartedAt();
 
   /** The seed probabilities draw from. */
   long seed();
