@@ -257,8 +257,7 @@
       action.code = Number($('c-code').value);
       action.reason = 'closed from the console';
     }
-    const result = await act(action);
-    $('conn-count').textContent = result;
+    $('conn-result').textContent = type + ' connection ' + c.id + ': ' + await act(action);
     refreshConnections();
   }
 
