@@ -385,13 +385,13 @@
       if (!response.ok) return;
       const started = new Date(t.startedAt);
       const ago = Math.max(0, Math.round((Date.parse(t.now) - started) / 1000));
-      $('timeline-start').textContent = 'plan ' + t.plan + ' started at ' + started.toLocaleTimeString()
+      $('timeline-start').textContent = 'plan ' + t.plan + ' started at ' + clock(started)
         + ' (' + ago + ' s ago); steps fire at that time + at'
         + (t.steps.length ? '' : '. This plan has no timeline.');
       $('timeline').tBodies[0].replaceChildren(...t.steps.map((step) => {
         const tr = document.createElement('tr');
         const next = step.nextAt ? 'in ' + Math.ceil(step.nextInMillis / 1000) + ' s ('
-          + new Date(step.nextAt).toLocaleTimeString() + ')' : 'done';
+          + clock(new Date(step.nextAt)) + ')' : 'done';
         [step.label, step.what, step.at, step.every || '-', step.lasting || '-', step.fired, next].forEach((v, i) => {
           const td = document.createElement('td');
           td.textContent = v;
@@ -404,6 +404,10 @@
     } finally {
       timelineBusy = false;
     }
+  }
+
+  function clock(date) {
+    return date.toTimeString().slice(0, 8);
   }
 
   // ---- TLS profile of the plan's wss port
