@@ -388,6 +388,7 @@
       $('timeline-start').textContent = 'plan ' + t.plan + ' started at ' + clock(started)
         + ' (' + ago + ' s ago); steps fire at that time + at'
         + (t.steps.length ? '' : '. This plan has no timeline.');
+      $('timeline').hidden = !t.steps.length;
       $('timeline').tBodies[0].replaceChildren(...t.steps.map((step) => {
         const tr = document.createElement('tr');
         const next = step.nextAt ? 'in ' + Math.ceil(step.nextInMillis / 1000) + ' s ('
