@@ -12,6 +12,7 @@ import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.behaviour.recording.ConversationRecording;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
 import dev.wschaos.simulator.common.FieldPath;
@@ -35,6 +36,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import dev.wschaos.simulator.server.ServerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import dev.wschaos.simulator.tls.TlsLab;
@@ -98,6 +100,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final AdminServer admin;
   private final AttemptRecorder attempts;
   private final ClusterNode cluster;
+  private final ProxyRecorder recorder = new ProxyRecorder();
+  private final JournalFeed attemptFeed;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -130,11 +134,16 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (metrics != null) {
       events.listen(metrics);
     }
-    this.attempts = builder.analytics ? AttemptRecorder.create() : null;
-    if (attempts != null) {
-      events.listen(new JournalFeed(attempts, this::resumeParam));
+    this.attempts = builder.analytics ? AttemptRecorder.create(builder.analyticsSize) : null;
+    this.attemptFeed = attempts == null ? null : new JournalFeed(attempts, this::resumeParam);
+    if (attemptFeed != null) {
+      events.listen(attemptFeed);
     }
     verticle.events(events);
+    verticle.recorder(recorder);
+    if (builder.recordFile != null) {
+      recorder.start(builder.recordFile);
+    }
     this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
     String deployed = null;
     try {
@@ -388,6 +397,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return removed[0];
   }
 
+  /**
+   * Replace the plan's behaviour, keeping its rules, as an edit like {@link #addRule}: connections opened from now on
+   * get it, open ones keep theirs.
+   *
+   * @throws InvalidPlanException listing every problem (e.g. a template with an unknown variable); nothing changed
+   */
+  @Override
+  public void replaceBehaviour(Behaviour behaviour) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    control.edit(plan -> plan.withBehaviour(behaviour));
+    LOG.info("wschaos behaviour is now {}", behaviour.getClass().getSimpleName());
+  }
+
   /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */
   @Override
   public void clearRules() {
@@ -516,6 +538,38 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return attempts == null ? Optional.empty() : reconnectReport().client(clientId);
   }
 
+  /**
+   * What the server holds now for its clients, each against its bound: for soak tests and leak hunts.
+   *
+   * <pre>{@code
+   * WsChaosServer.Footprint f = server.footprint();
+   * assertThat(f.rememberedClients()).isLessThanOrEqualTo(f.clientCapacity());
+   * }</pre>
+   */
+  public Footprint footprint() {
+    return new Footprint(verticle.openConnections(), clients.size(), clients.capacity(), clients.evicted(),
+        journal == null ? 0 : journal.size(), journal == null ? 0 : journal.capacity(),
+        attempts == null ? 0 : attempts.size(), attempts == null ? 0 : attempts.capacity(),
+        attemptFeed == null ? 0 : attemptFeed.following());
+  }
+
+  /**
+   * Sizes of the server's per-client state, see {@link #footprint()}.
+   *
+   * @param openConnections   connections open now
+   * @param rememberedClients clients whose attempt count and behaviour state are kept ({@code --max-clients})
+   * @param clientCapacity    the most that are kept
+   * @param clientsEvicted    clients forgotten so far to stay within it
+   * @param journalEvents     events in the in-memory journal ({@code --journal-size} at most)
+   * @param journalCapacity   the journal's capacity (0: off)
+   * @param analyticsAttempts attempts held for reconnect analytics
+   * @param analyticsCapacity the most held (0: analytics off)
+   * @param analyticsFollowing connections the analytics follow from upgrade to end
+   */
+  public record Footprint(int openConnections, int rememberedClients, int clientCapacity, long clientsEvicted,
+                          int journalEvents, int journalCapacity, int analyticsAttempts, int analyticsCapacity,
+                          int analyticsFollowing) {}
+
   /** Calls {@code wakeUp} on every journal event, until the returned handle is closed. */
   @Override
   public AutoCloseable onChange(Runnable wakeUp) {
@@ -527,6 +581,42 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private String resumeParam() {
     return ruleBook.get().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
+  }
+
+  /**
+   * Start recording proxied sessions (those opened from now on) into a {@code conversation} plan, forgetting what an
+   * earlier recording kept; {@code file} (or null) is where {@link #stopRecording()} and {@link #close()} write it.
+   * See docs/proxy.md.
+   *
+   * <pre>{@code
+   * server.startRecording(Path.of("chat-recorded.yaml"));
+   * // ... drive clients through the proxy ...
+   * Plan replay = server.stopRecording().plan();    // also written to chat-recorded.yaml
+   * }</pre>
+   */
+  public void startRecording(Path file) {
+    recorder.start(file);
+  }
+
+  /**
+   * Stop recording and return the plan; it is written to the recording's file, if it has one.
+   *
+   * @throws IllegalStateException when no recording is on
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
+  public ConversationRecording stopRecording() {
+    return recorder.stop();
+  }
+
+  /** The recording so far (sessions still open included), whether or not it is still on. */
+  public ConversationRecording recording() {
+    return recorder.snapshot();
+  }
+
+  /** The recorder of proxied sessions ({@link #startRecording}, {@link #stopRecording}, {@link #recording}). */
+  @Override
+  public ProxyRecorder recorder() {
+    return recorder;
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */
@@ -561,6 +651,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     } catch (Exception e) {
       LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
     } finally {
+      writeRecording();
       if (export != null) {
         export.close();
       }
@@ -570,6 +661,18 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
         } catch (Exception e) {
           LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
         }
+      }
+    }
+  }
+
+  private void writeRecording() {
+    if (recorder.active() && recorder.file().isPresent()) {
+      try {
+        ConversationRecording recording = recorder.stop();
+        LOG.info("wschaos recording of {} proxied sessions written to {}", recording.sessions(),
+            recorder.file().get().toAbsolutePath());
+      } catch (RuntimeException e) {
+        LOG.warn("wschaos: the recording was not written: {}", rootMessage(e));
       }
     }
   }
@@ -631,6 +734,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private AdminSettings admin;
     private boolean analytics = true;
     private ClusterSettings cluster;
+    private Path recordFile;
+    private int analyticsSize = AttemptRecorder.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -648,6 +753,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       return this;
     }
 
+    /**
+     * Record proxied sessions from the start into a {@code conversation} plan written to {@code file} when the
+     * server stops (or {@link WsChaosServer#stopRecording()} is called). See docs/proxy.md.
+     *
+     * <pre>{@code
+     * WsChaosServer proxy = WsChaosServer.builder().plan(proxyPlan).record(Path.of("recorded.yaml")).start();
+     * }</pre>
+     */
+    public Builder record(Path file) {
+      this.recordFile = file;
+      return this;
+    }
+
     /** How many events the in-memory journal keeps (default 100,000; 0 turns it off). */
     public Builder journalSize(int value) {
       if (value < 0) {
@@ -660,6 +778,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
     public Builder journalFile(Path file) {
       this.journalFile = file;
+      return this;
+    }
+
+    /** How many attempts reconnect analytics keep (default 100,000); past that the oldest is forgotten. */
+    public Builder analyticsSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("analytics size " + value + " is too small: at least 1");
+      }
+      this.analyticsSize = value;
       return this;
     }
 

@@ -201,6 +201,15 @@ public final class AttemptRecorder {
     return new Recording(startNanos, startedAt, clock.getAsLong(), done, fleet, dropped);
   }
 
+  /** How many attempts are held now (at most {@link #capacity()}). */
+  public synchronized int size() {
+    return attempts.size();
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
   /** Forget everything and start a new observation window now. */
   public synchronized void clear() {
     attempts.clear();

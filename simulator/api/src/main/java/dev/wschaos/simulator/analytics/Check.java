@@ -10,6 +10,8 @@ public enum Check {
   RETRIED_BEFORE_ADVISED_DELAY("retried-before-advised-delay"),
   /** A reconnect delay shorter than {@link AnalyticsSettings#minimumDelay()}. */
   RETRIED_TOO_FAST("retried-too-fast"),
+  /** A fleet event's lost clients made their first attempt together (one finding per event, {@link FirstReconnectSpread}). */
+  UNRANDOMISED_FIRST_RECONNECTS("unrandomised-first-reconnects"),
   /** Not connected again within {@link AnalyticsSettings#recoveryWindow()} of losing the connection. */
   NOT_BACK_WITHIN_WINDOW("not-back-within-window"),
   /** A retry run with more attempts than {@link AnalyticsSettings#maxAttempts()}. */

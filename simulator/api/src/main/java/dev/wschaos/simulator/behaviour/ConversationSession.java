@@ -10,7 +10,8 @@ import dev.wschaos.simulator.message.ClientMessage;
 import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.message.Reply;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -245,7 +246,12 @@ public final class ConversationSession implements BehaviourSession, Conversation
 
   private void goLive(FeedStreams.Stream stream, Map<String, Object> vars, long next) {
     if (feeds == null) {
-      feeds = new HashMap<>();
+      feeds = new LinkedHashMap<>();
+    }
+    if (feeds.size() >= FeedStreams.MAX_STREAMS) {
+      Iterator<LiveFeed> oldest = feeds.values().iterator();
+      oldest.next().timer.cancel();
+      oldest.remove();
     }
     LiveFeed live = new LiveFeed(stream, vars, next);
     feeds.put(stream.key(), live);

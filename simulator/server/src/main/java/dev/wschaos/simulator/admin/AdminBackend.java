@@ -9,6 +9,7 @@ import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import java.net.URI;
 import java.time.Instant;
 
@@ -53,4 +54,7 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The reconnect report under {@code settings}. */
   ReconnectReport reconnectReport(AnalyticsSettings settings);
+
+  /** Records proxied sessions into a conversation plan (the admin API's {@code /record}). */
+  ProxyRecorder recorder();
 }

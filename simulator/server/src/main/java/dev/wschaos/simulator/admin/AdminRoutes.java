@@ -3,6 +3,7 @@ package dev.wschaos.simulator.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
@@ -60,9 +61,11 @@ import java.util.regex.Pattern;
  *   DELETE /plan/rules             GET    /openapi.yaml
  *   GET    /plan/rules/:rule       POST   /clients/forget
  *   PUT    /plan/tls
+ *   PUT    /plan/behaviour
  *   PUT    /plan/limits            DELETE /plan/limits
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
+ *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
  *   GET    /ui, /ui/...            the web console ({@link ConsoleRoutes}), mounted by the admin server
  * </pre>
  */
@@ -98,6 +101,7 @@ final class AdminRoutes {
     router.post("/plan/rules").handler(routes::addRule);
     router.delete("/plan/rules").handler(routes::clearRules);
     router.put("/plan/tls").handler(routes::replaceTls);
+    router.put("/plan/behaviour").handler(routes::replaceBehaviour);
     router.put("/plan/limits").handler(routes::replaceLimits);
     router.delete("/plan/limits").handler(routes::clearLimits);
     router.get("/plan/rules/:rule").handler(routes::getRule);
@@ -115,6 +119,7 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
+    RecordingRoutes.mount(router, server);
     console.accept(router);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
@@ -189,6 +194,11 @@ final class AdminRoutes {
 
   private void replaceTls(RoutingContext ctx) {
     server.replaceTls(read(ctx, TlsPolicy.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceBehaviour(RoutingContext ctx) {
+    server.replaceBehaviour(read(ctx, Behaviour.class));
     send(ctx, 200, server.plan());
   }
 

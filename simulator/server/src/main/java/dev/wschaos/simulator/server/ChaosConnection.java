@@ -98,11 +98,15 @@ final class ChaosConnection implements LiveConnection {
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
-    start(book, connectionRule, onClosed, null);
+    start(book, connectionRule, onClosed, null, null);
   }
 
-  /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
-  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
+  /**
+   * Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers;
+   * {@code tape} (or null) records what the two sides say.
+   */
+  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream,
+             SessionTape tape) {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
     channel.checkCloseCodes();
     webSocket.textMessageHandler(this::onText);
@@ -120,7 +124,7 @@ final class ChaosConnection implements LiveConnection {
       heartbeat.start();
     }
     journal.opened(webSocket.subProtocol());
-    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream).start()
+    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream, tape).start()
         : book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied -> {
