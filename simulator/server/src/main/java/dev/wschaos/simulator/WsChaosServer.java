@@ -24,6 +24,7 @@ import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.journal.JournalEvent;
@@ -48,6 +49,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -284,6 +286,23 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   public void replaceTls(TlsPolicy policy) {
     Objects.requireNonNull(policy, "policy");
     applyTls(control.edit(plan -> plan.withTls(policy)));
+  }
+
+  /**
+   * Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: no limits), as an edit like
+   * {@link #addRule}: the next upgrade is decided under them; a timeline's temporary limits still win while in force.
+   *
+   * @throws InvalidPlanException listing every problem ({@code limits.maxConnections}, ...); nothing changed
+   */
+  @Override
+  public void replaceLimits(Limits limits) {
+    control.edit(plan -> plan.withLimits(limits));
+  }
+
+  /** When the plan in force was installed: its timeline's offsets count from here. */
+  @Override
+  public Instant planStartedAt() {
+    return control.startedAt();
   }
 
   @Override

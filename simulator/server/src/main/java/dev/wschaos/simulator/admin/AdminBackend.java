@@ -3,6 +3,7 @@ package dev.wschaos.simulator.admin;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.dsl.ChaosTarget;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
@@ -10,6 +11,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.server.ProxyRecorder;
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * What the admin API drives: a simulator as every {@link ChaosTarget} offers it, plus what only a server in this JVM
@@ -22,6 +24,12 @@ public interface AdminBackend extends ChaosTarget {
 
   /** Put {@code policy} in place of the plan's {@code tls:} section, as an edit. */
   void replaceTls(TlsPolicy policy);
+
+  /** Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: none), as an edit. */
+  void replaceLimits(Limits limits);
+
+  /** When the plan in force was installed: its timeline's offsets count from here. */
+  Instant planStartedAt();
 
   /** The seed probabilities draw from. */
   long seed();

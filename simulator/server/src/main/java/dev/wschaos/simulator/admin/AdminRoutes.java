@@ -14,6 +14,7 @@ import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.journal.JournalPage;
@@ -61,6 +62,7 @@ import java.util.regex.Pattern;
  *   GET    /plan/rules/:rule       POST   /clients/forget
  *   PUT    /plan/tls
  *   PUT    /plan/behaviour
+ *   PUT    /plan/limits            DELETE /plan/limits
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
@@ -100,6 +102,8 @@ final class AdminRoutes {
     router.delete("/plan/rules").handler(routes::clearRules);
     router.put("/plan/tls").handler(routes::replaceTls);
     router.put("/plan/behaviour").handler(routes::replaceBehaviour);
+    router.put("/plan/limits").handler(routes::replaceLimits);
+    router.delete("/plan/limits").handler(routes::clearLimits);
     router.get("/plan/rules/:rule").handler(routes::getRule);
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
@@ -195,6 +199,16 @@ final class AdminRoutes {
 
   private void replaceBehaviour(RoutingContext ctx) {
     server.replaceBehaviour(read(ctx, Behaviour.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceLimits(RoutingContext ctx) {
+    server.replaceLimits(read(ctx, Limits.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void clearLimits(RoutingContext ctx) {
+    server.replaceLimits(null);
     send(ctx, 200, server.plan());
   }
 
