@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 class ClientMatrixTest {
 
   private static WsChaosServer server;
+  /** The same plan on another port for the {@code stall} row: a browser lets one handshake per IP and port be pending. */
+  private static WsChaosServer stallServer;
   private static List<ClientDriver> drivers;
   private static Map<String, Map<String, Observation>> observed;
 
@@ -27,9 +29,11 @@ class ClientMatrixTest {
   static void runTheMatrix() throws Exception {
     server = WsChaosServer.builder().plan(PlanLoader.parse(plan(Rows.ALL), "client matrix"))
         .closeTimeout(Duration.ofSeconds(1)).start();
-    drivers = Columns.create();
+    stallServer = WsChaosServer.builder().plan(PlanLoader.parse(plan(Rows.ALL), "client matrix"))
+        .closeTimeout(Duration.ofSeconds(1)).start();
+    drivers = Columns.create(null);
     java.util.function.Function<Row, Cell> cellOf =
-        row -> new Cell(server.wsUrl(row.path()), row.step(), MatrixRun.waitFor(row), null);
+        row -> new Cell((row.id().equals("stall") ? stallServer : server).wsUrl(row.path()), row.step(), MatrixRun.waitFor(row), null);
     MatrixRun.warmUp(drivers, cellOf);
     observed = MatrixRun.run(Rows.ALL, drivers, cellOf);
   }
@@ -38,6 +42,7 @@ class ClientMatrixTest {
   static void stop() {
     java.util.List<AutoCloseable> all = new java.util.ArrayList<>(drivers == null ? List.of() : drivers);
     all.add(server);
+    all.add(stallServer);
     Cleanup.close(all);
   }
 

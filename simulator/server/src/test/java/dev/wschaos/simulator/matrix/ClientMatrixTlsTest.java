@@ -43,7 +43,7 @@ class ClientMatrixTlsTest {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
     TrustedCa ca = new TrustedCa(context, (X509TrustManager) factory.getTrustManagers()[0], lab.caPem());
-    drivers = Columns.create();
+    drivers = Columns.create(ca);
     Function<Row, Cell> cellOf = row -> new Cell(server.tls().wssUrl(TlsProfile.of(row.id()), "/m/tls"),
         row.step(), MatrixRun.waitFor(row), ca);
     MatrixRun.warmUp(drivers, row -> cellOf.apply(ROWS.get(0)));

@@ -7,13 +7,17 @@ final class Columns {
 
   private Columns() {}
 
-  static List<ClientDriver> create() {
+  /** The columns; {@code ca} (a TLS run's test CA, else null) is what the browser trusts beyond its roots. */
+  static List<ClientDriver> create(TrustedCa ca) {
     return List.of(
         new JdkDriver(),
         new VertxDriver(),
         new OkHttpDriver(),
         new JettyDriver(),
         new JavaWebSocketDriver(),
-        new SpringDriver());
+        new SpringDriver(),
+        new NodeWsDriver(),
+        new PythonWebsocketsDriver(),
+        new ChromiumDriver(ca));
   }
 }

@@ -24,8 +24,8 @@ final class MatrixCheck {
    * {@code onError} before {@code onClose -1} comes in some runs and not in others.
    */
   static final java.util.Set<String> UNSTABLE = java.util.Set.of(
-      "bad-accept x spring", "mangled-upgrade x jetty", "reset x jdk", "no-pong x okhttp",
-      "stall x okhttp");
+      "bad-accept x spring", "mangled-upgrade x spring", "mangled-upgrade x jetty", "reset x jdk",
+      "no-pong x okhttp", "stall x okhttp");
 
   private MatrixCheck() {}
 
@@ -39,7 +39,13 @@ final class MatrixCheck {
     }
     MatrixTable.Parsed committed = MatrixTable.parse(MatrixTable.read(DOC), section);
     List<DynamicTest> tests = new ArrayList<>();
-    tests.add(DynamicTest.dynamicTest(section + ": column headers", () -> assertEquals(titles, committed.header(),
+    List<String> expectedTitles = new ArrayList<>(titles);
+    for (int c = 0; c < drivers.size() && c < committed.header().size(); c++) {
+      if (drivers.get(c).unavailable() != null) {
+        expectedTitles.set(c, committed.header().get(c));
+      }
+    }
+    tests.add(DynamicTest.dynamicTest(section + ": column headers", () -> assertEquals(expectedTitles, committed.header(),
         "docs/clients.md (" + section + ") has other columns or library versions than the classpath; regenerate: "
             + MatrixTable.REGENERATE)));
     for (Row row : rows) {

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Replaces what varies from run to run and nothing else: ports, object ids, the Sec-WebSocket-Accept a library
  * expected (it hashes the random key it sent; the wrong one wschaos sends is kept), Jetty's dump of an endpoint's
- * live state inside an exception message, the fingerprint of a certificate the TLS lab made for this run, how many bytes Jetty had buffered when a message grew too large, line breaks.
+ * live state inside an exception message, the fingerprint of a certificate the TLS lab made for this run, how many bytes Jetty had buffered when a message grew too large, the thread id in OpenSSL's error strings (Node), line breaks.
  */
 final class Normalizer {
 
@@ -15,6 +15,7 @@ final class Normalizer {
   private static final Pattern JETTY_ENDPOINT = Pattern.compile("@ID::.*");
   private static final Pattern BUFFERED = Pattern.compile("too large: [\\d,]+ >");
   private static final Pattern FINGERPRINT = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
+  private static final Pattern OPENSSL_THREAD = Pattern.compile("\\b[0-9A-F]{12,16}:error:");
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
 
   private Normalizer() {}
@@ -25,6 +26,7 @@ final class Normalizer {
     t = ACCEPT.matcher(t).replaceAll("<accept of the client's key>");
     t = FINGERPRINT.matcher(t).replaceAll("sha256/<this run's certificate>");
     t = BUFFERED.matcher(t).replaceAll("too large: N >");
+    t = OPENSSL_THREAD.matcher(t).replaceAll("THREAD:error:");
     t = JETTY_ENDPOINT.matcher(t).replaceAll("@ID::<endpoint state>");
     return LINE_BREAKS.matcher(t).replaceAll(" ⏎ ");
   }
