@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The checks a correct server makes on an upgrade request (RFC 6455 section 4.2.1), each with an explanation a
@@ -106,8 +107,8 @@ public final class StrictHandshake {
       return null;
     }
     String origin = origins.get(0).trim();
-    for (String allowed : allowedOrigins) {
-      if (Glob.compile(allowed).matcher(origin).matches()) {
+    for (Pattern allowed : compiled(allowedOrigins)) {
+      if (allowed.matcher(origin).matches()) {
         return null;
       }
     }
@@ -115,8 +116,25 @@ public final class StrictHandshake {
         + String.join(", ", allowedOrigins)));
   }
 
+  /** The allowed origins of the plan last seen, compiled once rather than per upgrade. */
+  private record Origins(List<String> globs, List<Pattern> patterns) {}
+
+  private static volatile Origins lastOrigins = new Origins(List.of(), List.of());
+
+  private static List<Pattern> compiled(List<String> allowedOrigins) {
+    Origins last = lastOrigins;
+    if (last.globs() != allowedOrigins) {
+      last = new Origins(allowedOrigins, allowedOrigins.stream().map(Glob::compile).toList());
+      lastOrigins = last;
+    }
+    return last.patterns();
+  }
+
   static String keyProblem(String key) {
     String trimmed = key.trim();
+    if (isSixteenBytesOfBase64(trimmed)) {
+      return null;
+    }
     byte[] decoded;
     try {
       decoded = Base64.getDecoder().decode(trimmed);
@@ -128,6 +146,25 @@ public final class StrictHandshake {
           + " bytes; it must be 16 random bytes in base64, 24 characters (RFC 6455 4.1)";
     }
     return null;
+  }
+
+  /**
+   * The usual key, checked without decoding: 22 base64 characters, the last with its 4 low bits zero, then "==".
+   * Anything else goes through the decoder, which explains what is wrong.
+   */
+  private static boolean isSixteenBytesOfBase64(String key) {
+    if (key.length() != 24 || key.charAt(22) != '=' || key.charAt(23) != '=') {
+      return false;
+    }
+    for (int i = 0; i < 22; i++) {
+      char c = key.charAt(i);
+      boolean base64 = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+      if (!base64) {
+        return false;
+      }
+    }
+    char last = key.charAt(21);
+    return last == 'A' || last == 'Q' || last == 'g' || last == 'w';
   }
 
   /** Whether a comma-separated header value lists {@code token} (case-insensitive), without splitting a copy. */

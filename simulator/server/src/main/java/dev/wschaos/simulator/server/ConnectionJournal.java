@@ -138,8 +138,10 @@ final class ConnectionJournal {
           .path(upgrade.path()).code(codeSent != null ? codeSent : observed).reason(reason)
           .initiator(initiator).durationMs(durationMs).messages(messagesIn, messagesOut));
     }
-    LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code, durationMs,
-        messagesIn, messagesOut);
+    if (LOG.isDebugEnabled()) { // six arguments: an array and three boxes per connection otherwise
+      LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code, durationMs,
+          messagesIn, messagesOut);
+    }
   }
 
   /** A snapshot for listings. */

@@ -20,7 +20,7 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
 
   VertxUpgradeRequest(HttpServerRequest request) {
     this.request = request;
-    String fromQuery = request.getParam(CLIENT_ID_PARAM);
+    String fromQuery = QueryParam.first(request, CLIENT_ID_PARAM);
     String id = fromQuery != null && !fromQuery.isBlank() ? fromQuery : request.getHeader(CLIENT_ID_HEADER);
     this.clientId = id == null || id.isBlank() ? null : id.trim();
   }
@@ -60,7 +60,7 @@ final class VertxUpgradeRequest implements UpgradeRequest, StrictHandshake.Reque
 
   @Override
   public String queryParam(String name) {
-    return request.getParam(name);
+    return QueryParam.first(request, name);
   }
 
   @Override
