@@ -256,8 +256,19 @@ public final class AdminClient {
    * {@code pusher}, {@code stomp}, or {@code none}) instead of the plan's ({@code GET /reconnects?closeCodes=...}).
    */
   public ReconnectReport reconnectReport(String closeCodes) {
-    return call("GET", "/reconnects?closeCodes=" + java.net.URLEncoder.encode(closeCodes,
-        java.nio.charset.StandardCharsets.UTF_8), null, ReconnectReport.class);
+    return reconnectReport(dev.wschaos.simulator.analytics.ReportQuery.closeCodes(closeCodes));
+  }
+
+  /**
+   * The reconnect report with the plan's analytics settings changed by {@code query}
+   * ({@code GET /reconnects?closeCodes=...&minimumDelay=...}).
+   *
+   * <pre>{@code
+   * admin.reconnectReport(ReportQuery.minimumDelay(Duration.ofMillis(500))).summary().findings();
+   * }</pre>
+   */
+  public ReconnectReport reconnectReport(dev.wschaos.simulator.analytics.ReportQuery query) {
+    return call("GET", "/reconnects" + query.queryString(), null, ReconnectReport.class);
   }
 
   /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */
