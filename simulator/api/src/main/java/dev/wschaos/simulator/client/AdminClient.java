@@ -271,6 +271,37 @@ public final class AdminClient {
     return call("GET", "/reconnects" + query.queryString(), null, ReconnectReport.class);
   }
 
+  /**
+   * Start recording proxied sessions into a conversation plan ({@code POST /record}); what an earlier recording kept
+   * is forgotten.
+   *
+   * @throws AdminException 409 when a recording is on already
+   */
+  public RecordedPlan startRecording() {
+    return recorded(send("POST", "/record", "{}"));
+  }
+
+  /** The plan recorded so far, or by the last recording ({@code GET /record}). */
+  public RecordedPlan recording() {
+    return recorded(send("GET", "/record", null));
+  }
+
+  /**
+   * Stop recording ({@code DELETE /record}): the simulator writes its {@code --record} file, if it has one, and
+   * answers the plan.
+   *
+   * @throws AdminException 409 when no recording is on
+   */
+  public RecordedPlan stopRecording() {
+    return recorded(send("DELETE", "/record", null));
+  }
+
+  private static RecordedPlan recorded(HttpResponse<String> response) {
+    return new RecordedPlan(response.body(),
+        "on".equals(response.headers().firstValue("X-Wschaos-Recording").orElse("off")),
+        response.headers().firstValue("X-Wschaos-Recording-File").orElse(null));
+  }
+
   /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */
   public String caPem() {
     return send("GET", "/tls/ca.pem", null).body();

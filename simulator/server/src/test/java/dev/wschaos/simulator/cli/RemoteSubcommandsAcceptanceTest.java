@@ -245,7 +245,11 @@ class RemoteSubcommandsAcceptanceTest {
 
   @Test
   void reportWithAMinimumDelayFlagsReconnectsSoonerThanIt() throws Exception {
-    JdkClient.connect(ws.resolve("/?clientId=cli-hot")).close();
+    try (JdkClient first = JdkClient.connect(ws.resolve("/?clientId=cli-hot"))) {
+      assertThat(wschaos("act", "close", "--code", "1012", "--reason", "restart", "--client", "cli-hot").status())
+          .isZero();
+      assertThat(first.awaitClose().code()).isEqualTo(1012);
+    }
     JdkClient.connect(ws.resolve("/?clientId=cli-hot")).close();
 
     assertThat(wschaos("report").out()).doesNotContainPattern("retried-too-fast +cli-hot");
