@@ -234,7 +234,7 @@ final class ChaosRun {
   private void evaluate() {
     ClientLedger.Snapshot snapshot = client.ledger().snapshot();
     try {
-      reconnects = simulator == null ? null : ReconnectFacts.of(simulator.reconnectReport());
+      reconnects = simulator == null ? null : ReconnectFacts.of(simulator.reconnectReport(scenario.reportQuery()));
     } catch (RuntimeException e) {
       reconnectsError = e.getMessage();
     }

@@ -2,6 +2,7 @@ package dev.wschaos.scenarios.catalogue;
 
 import dev.wschaos.scenarios.client.ClientBehaviour;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.plan.Plan;
 import java.time.Duration;
@@ -22,14 +23,31 @@ import java.util.function.Supplier;
  * @param planName the plan's name: a built-in simulator plan or one shipped with the scenarios module
  * @param status whether it runs, and how faithful its plan is
  * @param fleetSteps fleet actions the run takes at set times (the simulator's {@code act}), e.g. a rolling restart
+ * @param reportQuery how the run asks the simulator for its reconnect report (e.g. a minimum delay that makes hot
+ *     retries a {@code retried-too-fast} finding); {@link ReportQuery#none()}: the plan's settings
  */
 public record ChaosScenario(String name, String purpose, String planName, Supplier<Plan> planSupplier,
                             Status status, ClientBehaviour behaviour, ReconnectPolicy policy, Injection injection,
-                            List<Slo> slos, List<FleetStep> fleetSteps) {
+                            List<Slo> slos, List<FleetStep> fleetSteps, ReportQuery reportQuery) {
 
   public ChaosScenario {
     slos = List.copyOf(slos);
     fleetSteps = List.copyOf(fleetSteps);
+    reportQuery = reportQuery == null ? ReportQuery.none() : reportQuery;
+  }
+
+  /** A scenario whose reconnect report uses the plan's analytics settings. */
+  public ChaosScenario(String name, String purpose, String planName, Supplier<Plan> planSupplier, Status status,
+                       ClientBehaviour behaviour, ReconnectPolicy policy, Injection injection, List<Slo> slos,
+                       List<FleetStep> fleetSteps) {
+    this(name, purpose, planName, planSupplier, status, behaviour, policy, injection, slos, fleetSteps,
+        ReportQuery.none());
+  }
+
+  /** This scenario with its reconnect report asked for with {@code query}. */
+  public ChaosScenario withReportQuery(ReportQuery query) {
+    return new ChaosScenario(name, purpose, planName, planSupplier, status, behaviour, policy, injection, slos,
+        fleetSteps, query);
   }
 
   /** A scenario whose faults all come from its plan. */

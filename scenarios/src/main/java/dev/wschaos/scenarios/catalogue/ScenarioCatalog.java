@@ -7,6 +7,7 @@ import dev.wschaos.scenarios.client.ClientConversation;
 import dev.wschaos.scenarios.client.ConversationPresets;
 import dev.wschaos.scenarios.policy.Jitter;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
+import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fleet.CloseAction;
@@ -41,6 +42,15 @@ public final class ScenarioCatalog {
   private static final Duration S3 = Duration.ofSeconds(3);
   private static final ReconnectPolicy BACKOFF =
       ReconnectPolicy.exponential(Duration.ofMillis(200), 2, Duration.ofSeconds(10), Jitter.FULL);
+
+  /**
+   * {@code gateway-down-502}: a refused upgrade must not be retried sooner than this. Its default policy waits at
+   * least half of 500 ms x 2^n (equal jitter); full jitter from 200 ms, like {@link #BACKOFF}, may retry within a few
+   * milliseconds and fails it, as {@code immediate} does.
+   */
+  static final Duration GATEWAY_MINIMUM_DELAY = Duration.ofMillis(200);
+  private static final ReconnectPolicy GATEWAY_BACKOFF =
+      ReconnectPolicy.exponential(Duration.ofMillis(500), 2, Duration.ofSeconds(10), Jitter.EQUAL);
 
   private static final java.util.Set<String> SILENT_DROP = java.util.Set.of("dropped", "heartbeat-timeout");
 
@@ -114,10 +124,11 @@ public final class ScenarioCatalog {
         "nginx in front of a restarting backend: each client's first three upgrades get nginx's 502 page, the "
             + "fourth an SPA's 200 index.html (a misrouted fallback), the fifth connects; clients back off instead "
             + "of retrying hot",
-        "gateway-down-502", gatewayDownPlan(), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), BACKOFF,
+        "gateway-down-502", gatewayDownPlan(), RUNNABLE, ClientBehaviour.heartbeat(S1, S3), GATEWAY_BACKOFF,
         injection(200, 10, 30, false),
         List.of(Slo.handshakeFailuresObserved(4), Slo.noGiveUps(), Slo.everyoneConnected(),
-            Slo.peakReconnectRate(3.0), Slo.backWithinWindow())));
+            Slo.peakReconnectRate(3.0), Slo.backWithinWindow(), Slo.notRetriedTooFast(GATEWAY_MINIMUM_DELAY)),
+        List.of(), ReportQuery.minimumDelay(GATEWAY_MINIMUM_DELAY)));
     add(new ChaosScenario("tls-expired",
         "wss with an expired certificate (the TLS lab's expired profile): every connect fails certificate "
             + "validation; clients keep backing off instead of hammering the server",

@@ -306,6 +306,16 @@ public interface Slo {
         "every client that lost its connection came back within the recovery window (30 s)");
   }
 
+  /**
+   * Simulator-side: no reconnect came sooner than {@code minimumDelay} after the attempt before it
+   * ({@code retried-too-fast}); the scenario must ask for its report with that minimum
+   * ({@link ChaosScenario#reportQuery()}).
+   */
+  static Slo notRetriedTooFast(java.time.Duration minimumDelay) {
+    return noFinding("not-retried-too-fast", "retried-too-fast", "the simulator saw no reconnect sooner than "
+        + minimumDelay.toMillis() + " ms after a refused or lost attempt");
+  }
+
   /** Simulator-side: no client has a finding of {@code check} in the reconnect analytics. */
   static Slo noFinding(String name, String check, String demand) {
     return of(name, demand, f -> {

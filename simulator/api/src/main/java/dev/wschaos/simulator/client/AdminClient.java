@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
@@ -271,8 +271,50 @@ public final class AdminClient {
    * {@code pusher}, {@code stomp}, or {@code none}) instead of the plan's ({@code GET /reconnects?closeCodes=...}).
    */
   public ReconnectReport reconnectReport(String closeCodes) {
-    return call("GET", "/reconnects?closeCodes=" + java.net.URLEncoder.encode(closeCodes,
-        java.nio.charset.StandardCharsets.UTF_8), null, ReconnectReport.class);
+    return reconnectReport(dev.wschaos.simulator.analytics.ReportQuery.closeCodes(closeCodes));
+  }
+
+  /**
+   * The reconnect report with the plan's analytics settings changed by {@code query}
+   * ({@code GET /reconnects?closeCodes=...&minimumDelay=...}).
+   *
+   * <pre>{@code
+   * admin.reconnectReport(ReportQuery.minimumDelay(Duration.ofMillis(500))).summary().findings();
+   * }</pre>
+   */
+  public ReconnectReport reconnectReport(dev.wschaos.simulator.analytics.ReportQuery query) {
+    return call("GET", "/reconnects" + query.queryString(), null, ReconnectReport.class);
+  }
+
+  /**
+   * Start recording proxied sessions into a conversation plan ({@code POST /record}); what an earlier recording kept
+   * is forgotten.
+   *
+   * @throws AdminException 409 when a recording is on already
+   */
+  public RecordedPlan startRecording() {
+    return recorded(send("POST", "/record", "{}"));
+  }
+
+  /** The plan recorded so far, or by the last recording ({@code GET /record}). */
+  public RecordedPlan recording() {
+    return recorded(send("GET", "/record", null));
+  }
+
+  /**
+   * Stop recording ({@code DELETE /record}): the simulator writes its {@code --record} file, if it has one, and
+   * answers the plan.
+   *
+   * @throws AdminException 409 when no recording is on
+   */
+  public RecordedPlan stopRecording() {
+    return recorded(send("DELETE", "/record", null));
+  }
+
+  private static RecordedPlan recorded(HttpResponse<String> response) {
+    return new RecordedPlan(response.body(),
+        "on".equals(response.headers().firstValue("X-Wschaos-Recording").orElse("off")),
+        response.headers().firstValue("X-Wschaos-Recording-File").orElse(null));
   }
 
   /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */

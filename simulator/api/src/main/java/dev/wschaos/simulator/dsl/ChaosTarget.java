@@ -4,6 +4,7 @@ import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
+import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
@@ -93,6 +94,17 @@ public interface ChaosTarget {
 
   /** How every client reconnected so far: attempt timelines, backoff, findings, fleet recoveries. */
   ReconnectReport reconnectReport();
+
+  /**
+   * {@link #reconnectReport()} with the plan's analytics settings changed for this report only: a minimum delay
+   * ({@code retried-too-fast}), another close-code convention.
+   *
+   * <pre>{@code
+   * target.reconnectReport(ReportQuery.minimumDelay(Duration.ofMillis(500))).summary().findings()
+   *     .get("retried-too-fast");       // clients that came back sooner than 500 ms, or null
+   * }</pre>
+   */
+  ReconnectReport reconnectReport(ReportQuery query);
 
   /**
    * Write {@link #reconnectReport()} to {@code file}: JSON when its name ends in {@code .json}, else one

@@ -14,6 +14,7 @@ import dev.wschaos.simulator.fault.conversation.FeedRepeatFault;
 import dev.wschaos.simulator.fault.conversation.FeedSkipFault;
 import dev.wschaos.simulator.fault.conversation.StopHeartbeatFault;
 import dev.wschaos.simulator.fault.conversation.WithholdReplyFault;
+import dev.wschaos.simulator.fault.message.DelayMessagesFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -238,6 +239,22 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   /** Lose each server-to-client message with {@code probability} ({@code drop-messages}). */
   public ChaosRule dropMessages(double probability) {
     return install(new DropMessagesFault(probability));
+  }
+
+  /**
+   * Lose the server-to-client messages {@code match} selects ({@code drop-messages} with a matcher), e.g. a proxied
+   * upstream's {@code CONNECTED}: {@code dropMessages(1.0, MessageMatch.text("^CONNECTED"))}.
+   */
+  public ChaosRule dropMessages(double probability, MessageMatch match) {
+    return install(new DropMessagesFault(probability, match, null));
+  }
+
+  /**
+   * Hold each server-to-client message {@code match} selects for {@code delay} (null: every message); the others
+   * go on at once ({@code delay-messages}).
+   */
+  public ChaosRule delayMessages(Duration delay, MessageMatch match) {
+    return install(new DelayMessagesFault(delay, match, null));
   }
 
   /** Send each server-to-client message twice with {@code probability} ({@code duplicate-messages}). */

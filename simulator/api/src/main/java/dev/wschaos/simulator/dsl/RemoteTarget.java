@@ -96,6 +96,11 @@ final class RemoteTarget implements ChaosTarget {
   }
 
   @Override
+  public ReconnectReport reconnectReport(dev.wschaos.simulator.analytics.ReportQuery query) {
+    return admin.reconnectReport(query);
+  }
+
+  @Override
   public int openConnections() {
     return admin.health().openConnections();
   }

@@ -25,6 +25,7 @@ import dev.wschaos.simulator.fault.handshake.SlowHeadersFault;
 import dev.wschaos.simulator.fault.handshake.StallFault;
 import dev.wschaos.simulator.fault.handshake.SubprotocolMismatchFault;
 import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
+import dev.wschaos.simulator.fault.message.DelayMessagesFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
 import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
 import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
@@ -82,6 +83,7 @@ public final class FaultTypes {
     register(FragmentedControlFault.class);
     register(UnexpectedBinaryFault.class);
     register(DropMessagesFault.class);
+    register(DelayMessagesFault.class);
     register(DuplicateMessagesFault.class);
     register(ReorderMessagesFault.class);
     // protocol faults, acting on a conversation

@@ -2,6 +2,7 @@ package dev.wschaos.simulator.admin;
 
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
@@ -54,6 +55,11 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The reconnect report under {@code settings}. */
   ReconnectReport reconnectReport(AnalyticsSettings settings);
+
+  @Override
+  default ReconnectReport reconnectReport(ReportQuery query) {
+    return reconnectReport(query.applyTo(analyticsSettings()));
+  }
 
   /** Records proxied sessions into a conversation plan (the admin API's {@code /record}). */
   ProxyRecorder recorder();

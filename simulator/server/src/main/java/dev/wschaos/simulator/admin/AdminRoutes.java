@@ -3,10 +3,11 @@ package dev.wschaos.simulator.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
-import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
+import dev.wschaos.simulator.analytics.ReportQuery;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.client.Health;
 import dev.wschaos.simulator.client.Problem;
 import dev.wschaos.simulator.common.Glob;
@@ -426,17 +427,16 @@ final class AdminRoutes {
 
   /**
    * Reports can cover many thousands of attempts: computed off the event loop. {@code ?closeCodes=NAME} judges close
-   * codes by another convention than the plan's ({@code none}: no convention).
+   * codes by another convention than the plan's ({@code none}: no convention); {@code ?minimumDelay=500ms} flags
+   * reconnects sooner than that ({@code retried-too-fast}).
    */
   private void analyze(RoutingContext ctx, String contentType, Function<ReconnectReport, String> render) {
-    String closeCodes = ctx.request().getParam("closeCodes");
     AnalyticsSettings settings;
     try {
-      settings = closeCodes == null ? server.analyticsSettings()
-          : server.analyticsSettings().withCloseCodes(closeCodes.isBlank() || closeCodes.equals("none") ? null
-              : closeCodes);
+      settings = ReportQuery.parse(ctx.request().getParam("closeCodes"), ctx.request().getParam("minimumDelay"))
+          .applyTo(server.analyticsSettings());
     } catch (IllegalArgumentException e) {
-      problem(ctx, Problem.of(400, "bad-request", "Bad closeCodes", e.getMessage()));
+      problem(ctx, Problem.of(400, "bad-request", "Bad report query", e.getMessage()));
       return;
     }
     ctx.vertx().executeBlocking(() -> render.apply(server.reconnectReport(settings)), false)

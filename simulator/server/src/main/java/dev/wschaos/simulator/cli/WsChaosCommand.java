@@ -6,6 +6,7 @@ import dev.wschaos.simulator.cli.remote.ConnectionsCommand;
 import dev.wschaos.simulator.cli.remote.ExitCodes;
 import dev.wschaos.simulator.cli.remote.JournalCommand;
 import dev.wschaos.simulator.cli.remote.PlanCommand;
+import dev.wschaos.simulator.cli.remote.RecordCommand;
 import dev.wschaos.simulator.cli.remote.ReportCommand;
 import dev.wschaos.simulator.cli.remote.TlsCommand;
 import dev.wschaos.simulator.common.Version;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
             + "WSCHAOS_ADMIN_TOKEN."
     },
     subcommands = {ServeCommand.class, PlanCommand.class, ActCommand.class, ConnectionsCommand.class,
-        JournalCommand.class, ReportCommand.class, TlsCommand.class},
+        JournalCommand.class, ReportCommand.class, RecordCommand.class, TlsCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:done; the simulator stopped normally (SIGTERM, Ctrl-C)",

@@ -111,8 +111,18 @@ final class UpstreamConnector {
         || failure instanceof ConnectTimeoutException;
     String why = timedOut
         ? "upstream " + upstream.url() + " did not answer within " + upstream.connectTimeout().toMillis() + "ms"
-        : "upstream " + upstream.url() + " is unreachable: " + failure;
+        : "upstream " + upstream.url() + " is unreachable: " + describe(failure);
     return new RefusalException(new Refusal(timedOut ? 504 : 502, Map.of(), "wschaos: " + why + "\n", why));
+  }
+
+  /** The failure and its root cause, which says why a TLS handshake failed ("PKIX path building failed: ..."). */
+  private static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == failure || root.getMessage() == null ? failure.toString()
+        : failure + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private static Map<String, String> passedThrough(MultiMap headers) {

@@ -11,6 +11,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -238,6 +241,30 @@ class RemoteSubcommandsAcceptanceTest {
     assertThat(json.path("summary").path("clients").asInt()).isPositive();
     assertThat(json.path("findings")).anyMatch(f -> f.path("client").asText().equals("cli-r")
         && f.path("check").asText().equals("reconnected-after-terminal-close"));
+  }
+
+  @Test
+  void reportWithAMinimumDelayFlagsReconnectsSoonerThanIt() throws Exception {
+    try (JdkClient first = JdkClient.connect(ws.resolve("/?clientId=cli-hot"))) {
+      assertThat(wschaos("act", "close", "--code", "1012", "--reason", "restart", "--client", "cli-hot").status())
+          .isZero();
+      assertThat(first.awaitClose().code()).isEqualTo(1012);
+    }
+    JdkClient.connect(ws.resolve("/?clientId=cli-hot")).close();
+
+    assertThat(wschaos("report").out()).doesNotContainPattern("retried-too-fast +cli-hot");
+    Result strict = wschaos("report", "--minimum-delay", "1h");
+    assertThat(strict.status()).as(strict.err()).isZero();
+    assertThat(strict.out()).containsPattern("retried-too-fast +cli-hot")
+        .contains("under the minimum of 3600000 ms");
+    HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        admin.resolve("/reconnects?minimumDelay=1h")).header("Authorization", "Bearer " + TOKEN).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(Json.tree(api.body()).path("settings").path("minimumDelay").asText()).isNotEmpty();
+
+    Result bad = wschaos("report", "--minimum-delay", "500");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("minimumDelay: '500' is not a duration such as 500ms or 2s (a unit is required)");
   }
 
   @Test

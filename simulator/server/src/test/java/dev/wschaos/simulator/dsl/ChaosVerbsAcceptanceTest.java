@@ -84,6 +84,8 @@ class ChaosVerbsAcceptanceTest {
     verbs.put("unexpected-binary", c -> c.onConnection().forClient("x").unexpectedBinary());
     verbs.put("unexpected-binary all", c -> c.onConnection().forClient("x").unexpectedBinary(0));
     verbs.put("drop-messages", c -> c.onConnection().forClient("x").dropMessages(0.5));
+    verbs.put("delay-messages", c -> c.onConnection().forClient("x").delayMessages(Duration.ofSeconds(2),
+        dev.wschaos.simulator.message.MessageMatch.text("^MESSAGE")));
     verbs.put("duplicate-messages", c -> c.onConnection().forClient("x").duplicateMessages(0.5));
     verbs.put("reorder-messages", c -> c.onConnection().forClient("x").reorderMessages());
     verbs.put("reorder-messages 5", c -> c.onConnection().forClient("x").reorderMessages(5, ms));

@@ -3,6 +3,7 @@ package dev.wschaos.simulator.cli.remote;
 import dev.wschaos.simulator.analytics.Finding;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.analytics.ReportSummary;
 import dev.wschaos.simulator.client.AdminClient;
 import java.nio.file.Path;
@@ -22,9 +23,13 @@ public final class ReportCommand extends RemoteCommand {
       + "convention instead of the plan's: graphql-ws, pusher, stomp, or none"})
   String closeCodes;
 
+  @Option(names = "--minimum-delay", paramLabel = "DURATION", description = {"flag reconnects that came sooner "
+      + "than this (retried-too-fast), e.g. 500ms"})
+  String minimumDelay;
+
   @Override
   int run(AdminClient client) {
-    ReconnectReport report = closeCodes == null ? client.reconnectReport() : client.reconnectReport(closeCodes);
+    ReconnectReport report = client.reconnectReport(ReportQuery.parse(closeCodes, minimumDelay));
     if (json()) {
       printJson(report);
     } else {
