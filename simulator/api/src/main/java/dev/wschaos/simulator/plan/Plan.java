@@ -216,6 +216,7 @@ public record Plan(String name, String description, Long seed, Behaviour behavio
   public List<PlanProblem> validate() {
     Problems problems = Problems.root();
     behaviour.validate(problems.at("behaviour"));
+    handshake.validate(problems.at("handshake"));
     if (heartbeat != null) {
       heartbeat.validate(problems.at("heartbeat"));
     }

@@ -78,7 +78,7 @@ public final class ChaosVerticle extends VerticleBase {
     this.settings = settings;
     this.ruleBook = ruleBook;
     this.clients = clients;
-    this.limits = new ListenerLimits(settings.limits());
+    this.limits = new ListenerLimits(settings.limits(), () -> ruleBook.get().handshakePolicy().timeout());
   }
 
   /** Record proxied sessions into {@code value} while it is on; call before deploying. */

@@ -1,21 +1,27 @@
 package dev.wschaos.simulator.server;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Puts {@link ServerLimits} on one listener: sizes into its options, a handshake deadline per connection, and the
- * query length check. The deadline is Vert.x's read-idle timeout, installed on every channel as it is accepted and
- * taken off as soon as a complete request head arrives: a client that sends nothing, or half a request, is closed;
- * a {@code stall} or {@code slow-handshake} fault holds a complete request as long as it likes, and an upgraded
- * WebSocket is never idled out.
+ * query length check. The deadline ({@link HandshakeDeadline}) is armed on every connection as it is accepted, for
+ * the plan's {@code handshake.timeout} when it has one, else the server's, and taken off as soon as a complete
+ * request head arrives: a client that sends nothing, or half a request, is closed; a {@code stall} or
+ * {@code slow-handshake} fault holds a complete request as long as it likes, and an upgraded WebSocket is never
+ * timed out.
+ *
+ * <p>Vert.x calls {@link HttpServer#connectionHandler} at accept only when cleartext HTTP/2 is off: otherwise its
+ * h2c detection waits for the client's first bytes before it makes the HTTP connection. So the listeners speak
+ * HTTP/1.1 only (a WebSocket upgrade is HTTP/1.1 in any case).
  *
  * <pre>
  *   TCP accepted --> idle timer (handshake timeout) --> request head complete --> timer removed --> query ok? --> next
@@ -26,26 +32,30 @@ import org.slf4j.LoggerFactory;
 public final class ListenerLimits {
 
   private static final Logger LOG = LoggerFactory.getLogger(ListenerLimits.class);
-  private static final String IDLE = "idle";
 
   private final ServerLimits limits;
+  private final Supplier<Duration> planTimeout;
 
+  /** With the server's handshake timeout only. */
   public ListenerLimits(ServerLimits limits) {
+    this(limits, () -> null);
+  }
+
+  /** {@code planTimeout}: the plan's handshake timeout at each accept, null to keep the server's, zero for none. */
+  public ListenerLimits(ServerLimits limits, Supplier<Duration> planTimeout) {
     this.limits = limits;
+    this.planTimeout = planTimeout;
   }
 
   public HttpServerOptions apply(HttpServerOptions options) {
-    options.setMaxInitialLineLength(limits.maxRequestLine()).setMaxHeaderSize(limits.maxHeaderSize())
-        .setMaxWebSocketMessageSize(limits.maxMessageSize()).setMaxWebSocketFrameSize(limits.maxFrameSize());
-    if (!limits.handshakeTimeout().isZero()) {
-      options.setReadIdleTimeout((int) Math.max(1, limits.handshakeTimeout().toMillis()))
-          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-    }
-    return options;
+    return options.setMaxInitialLineLength(limits.maxRequestLine()).setMaxHeaderSize(limits.maxHeaderSize())
+        .setMaxWebSocketMessageSize(limits.maxMessageSize()).setMaxWebSocketFrameSize(limits.maxFrameSize())
+        .setHttp2ClearTextEnabled(false);
   }
 
-  /** Install the deadline's removal and the query check in front of {@code next}. */
+  /** Arm the deadline at accept; install its removal and the query check in front of {@code next}. */
   public HttpServer install(HttpServer server, Handler<HttpServerRequest> next) {
+    server.connectionHandler(this::arm);
     return server.requestHandler(request -> {
       met(request);
       String query = request.query();
@@ -61,13 +71,18 @@ public final class ListenerLimits {
     });
   }
 
-  private void met(HttpServerRequest request) {
-    if (limits.handshakeTimeout().isZero()) {
-      return;
+  private void arm(HttpConnection connection) {
+    Duration fromPlan = planTimeout.get();
+    Duration timeout = fromPlan != null ? fromPlan : limits.handshakeTimeout();
+    if (!timeout.isZero()) {
+      Channels.of(connection).pipeline().addFirst(HandshakeDeadline.NAME, new HandshakeDeadline(timeout.toNanos()));
     }
+  }
+
+  private void met(HttpServerRequest request) {
     ChannelPipeline pipeline = Channels.of(request.connection()).pipeline();
-    if (pipeline.get(IDLE) instanceof IdleStateHandler) {
-      pipeline.remove(IDLE);
+    if (pipeline.get(HandshakeDeadline.NAME) != null) {
+      pipeline.remove(HandshakeDeadline.NAME);
     }
   }
 }

@@ -23,11 +23,18 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Answers one upgrade request on behalf of a handshake fault, or accepts it. */
+/**
+ * Answers one upgrade request on behalf of a handshake fault, or accepts it. Every exchange ends exactly once: opened
+ * (the accept's WebSocket handed on) or refused ({@code onRejected}), also when the client left, or an outage closed
+ * the port, while a fault was still delaying the answer; then it is refused as aborted.
+ */
 final class VertxHandshakeExchange implements HandshakeExchange {
 
   private static final Pattern RETRY_AFTER = Pattern.compile("\r\nRetry-After:[ \t]*(\\d+)",
       Pattern.CASE_INSENSITIVE);
+
+  /** What the journal says of an upgrade whose connection closed before any answer could be written. */
+  static final String CLIENT_GONE = "connection closed before the answer";
 
   private final Vertx vertx;
   private final HttpServerRequest request;
@@ -38,6 +45,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   private boolean withoutExtensions;
   private Supplier<Future<WebSocket>> upstream;
   private WebSocket upstreamSocket;
+  private boolean ended;
 
   /** {@code onAccepted} gets the client's WebSocket and, on a proxied connection, the upstream's (else null). */
   VertxHandshakeExchange(Vertx vertx, HttpServerRequest request, VertxUpgradeRequest upgrade,
@@ -75,6 +83,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   public void reject(int status, Map<String, String> headers, String body) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
+      refused(CLIENT_GONE);
       return;
     }
     response.setStatusCode(status);
@@ -83,7 +92,14 @@ final class VertxHandshakeExchange implements HandshakeExchange {
       response.putHeader("Content-Type", "text/plain; charset=utf-8");
     }
     response.end(body != null ? body : status + " " + HttpResponseStatus.valueOf(status).reasonPhrase() + "\n");
-    onRejected.accept("status " + status + retryAfterNote(headers));
+    refused("status " + status + retryAfterNote(headers));
+  }
+
+  private void refused(String outcome) {
+    if (!ended) {
+      ended = true;
+      onRejected.accept(outcome);
+    }
   }
 
   /** {@code " retry-after=N"} when the headers advise a delay, else empty: how the journal records the advice. */
@@ -94,7 +110,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
 
   @Override
   public void hold(Duration limit) {
-    onRejected.accept("stalled");
+    refused("stalled");
     if (limit != null) {
       vertx.setTimer(Math.max(1, limit.toMillis()), id -> request.connection().close());
     }
@@ -102,7 +118,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
 
   @Override
   public void closeTcp(boolean reset) {
-    onRejected.accept(reset ? "aborted with RST" : "aborted");
+    refused(reset ? "aborted with RST" : "aborted");
     Channels.close(Channels.of(request.connection()), reset);
   }
 
@@ -111,7 +127,7 @@ final class VertxHandshakeExchange implements HandshakeExchange {
     HttpServerResponse response = request.response();
     response.headers().set("Upgrade", "websocket").set("Connection", "Upgrade");
     headers.forEach(response::putHeader);
-    onRejected.accept("101 without a usable WebSocket");
+    refused("101 without a usable WebSocket");
     request.toNetSocket().onSuccess(socket -> {
       long timer = vertx.setTimer(Math.max(1, linger.toMillis()), id -> socket.close());
       socket.closeHandler(v -> vertx.cancelTimer(timer));
@@ -123,12 +139,13 @@ final class VertxHandshakeExchange implements HandshakeExchange {
   public void writeRaw(RawAnswer answer) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
+      refused(CLIENT_GONE);
       return;
     }
     request.exceptionHandler(ignored -> { });
     response.exceptionHandler(ignored -> { });
     String note = answer.note().isEmpty() ? "raw answer" : answer.note();
-    onRejected.accept(answer.status() > 0 ? "status " + answer.status() + " (" + note + ")"
+    refused(answer.status() > 0 ? "status " + answer.status() + " (" + note + ")"
         + retryAfterIn(answer.bytes()) : note);
     ChannelHandlerContext raw = RawTakeover.install(Channels.of(request.connection()));
     raw.channel().config().setAutoRead(true); // Vert.x paused the request; read on, to notice the client leaving
@@ -195,15 +212,15 @@ final class VertxHandshakeExchange implements HandshakeExchange {
       }
     }
     request.toWebSocket()
-        .onSuccess(webSocket -> onAccepted.accept(webSocket, upstreamSocket))
+        .onSuccess(webSocket -> {
+          ended = true;
+          onAccepted.accept(webSocket, upstreamSocket);
+        })
         .onFailure(failure -> {
           if (upstreamSocket != null) {
             upstreamSocket.close((short) 1001, UpstreamSession.CLIENT_SIDE_ENDED);
           }
-          HttpServerResponse response = request.response();
-          if (!response.ended() && !response.closed()) {
-            reject(400, Map.of(), "wschaos could not upgrade this request: " + failure.getMessage() + "\n");
-          }
+          reject(400, Map.of(), "wschaos could not upgrade this request: " + failure.getMessage() + "\n");
         });
   }
 

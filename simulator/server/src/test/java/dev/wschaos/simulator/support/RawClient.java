@@ -235,6 +235,12 @@ public final class RawClient implements AutoCloseable {
     socket.setSoTimeout(millis);
   }
 
+  /** Close with a TCP RST (SO_LINGER 0) instead of a FIN. */
+  public void reset() throws IOException {
+    socket.setSoLinger(true, 0);
+    socket.close();
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();
