@@ -126,8 +126,10 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (metrics != null) {
       events.listen(metrics);
     }
-    this.attempts = builder.analytics ? AttemptRecorder.create() : null;
-    if (attempts != null) {
+    this.attempts = !builder.analytics ? null : cluster != null
+        ? cluster.shareReconnects(events, this::resumeParam, AttemptRecorder.DEFAULT_CAPACITY, JOIN_TIMEOUT_SECONDS)
+        : AttemptRecorder.create();
+    if (attempts != null && cluster == null) {
       events.listen(new JournalFeed(attempts, this::resumeParam));
     }
     verticle.events(events);
@@ -160,12 +162,16 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
           applyTls(change.plan());
           LOG.info("wschaos plan is now '{}' (seed {}), from the cluster", change.plan().name(), change.seed());
         }, JOIN_TIMEOUT_SECONDS);
+        cluster.shareFleet(this::act, JOIN_TIMEOUT_SECONDS);
       } catch (RuntimeException e) {
         close();
         throw e;
       }
     }
     this.admin = builder.admin == null ? null : startAdmin(builder.admin);
+    if (cluster != null) {
+      cluster.announce(wsUrl(), adminUrl());
+    }
     LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
   }
 
@@ -185,7 +191,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     }
   }
 
-  /** This simulator as a node of a cluster, or empty when it was started without {@code cluster(..)}. */
+  /**
+   * This simulator as a node of a cluster, or empty when it was started without {@code cluster(..)}. Fleet actions
+   * for every node go through it ({@link #act} acts on this node's clients only):
+   *
+   * <pre>{@code
+   * server.cluster().orElseThrow().act(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ZERO), null);
+   * }</pre>
+   */
+  @Override
   public Optional<ClusterNode> cluster() {
     return Optional.ofNullable(cluster);
   }
@@ -447,7 +461,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (journal != null) {
       journal.clear();
     }
-    if (attempts != null) {
+    if (cluster != null) {
+      cluster.clearReconnects();
+    } else if (attempts != null) {
       attempts.clear();
     }
     forgetClients();

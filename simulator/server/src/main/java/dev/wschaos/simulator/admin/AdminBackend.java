@@ -1,5 +1,6 @@
 package dev.wschaos.simulator.admin;
 
+import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
@@ -7,6 +8,7 @@ import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * What the admin API drives: a simulator as every {@link ChaosTarget} offers it, plus what only a server in this JVM
@@ -37,4 +39,9 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The Prometheus metrics, or {@code null} when there are none. */
   ChaosMetrics metrics();
+
+  /** This simulator as a node of a cluster (fleet actions then go to every node), or empty when it runs alone. */
+  default Optional<ClusterNode> cluster() {
+    return Optional.empty();
+  }
 }
