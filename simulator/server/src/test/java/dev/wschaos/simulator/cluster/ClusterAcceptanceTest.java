@@ -141,6 +141,9 @@ class ClusterAcceptanceTest {
         }
         assertThat(restarted).isSorted();
       });
+      for (int node = 0; node < 3; node++) {
+        awaitServing(node);
+      }
     } finally {
       clients.forEach(JdkClient::close);
     }
@@ -216,6 +219,15 @@ class ClusterAcceptanceTest {
     }
     assertThat(order).containsExactlyInAnyOrder(0, 1, 2);
     return order;
+  }
+
+  /** Wait until node {@code node} accepts clients (again). */
+  private static void awaitServing(int node) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      try (JdkClient probe = JdkClient.connect(nodes.ws(node, "/feed?clientId=probe"))) {
+        return !probe.isClosed();
+      }
+    });
   }
 
   /** Reconnect as a client behind a load balancer does: to the first other node that answers. */
