@@ -45,7 +45,6 @@ final class JournalShare implements Consumer<JournalEvent>, AutoCloseable {
   private final List<JournalEvent> pending = new ArrayList<>();
   private long dropped;
   private long droppedReported;
-  private long sent;
   private long timer = -1;
   private MessageConsumer<String> consumer;
 
@@ -87,13 +86,6 @@ final class JournalShare implements Consumer<JournalEvent>, AutoCloseable {
     vertx.eventBus().publish(ADDRESS, Json.write(new JournalBatch(node, true, List.of())));
   }
 
-  /** Events sent to the other nodes so far, and those dropped because too many were waiting. */
-  long sent() {
-    synchronized (pending) {
-      return sent;
-    }
-  }
-
   private void flush() {
     List<List<JournalEvent>> batches = new ArrayList<>();
     long newlyDropped;
@@ -101,7 +93,6 @@ final class JournalShare implements Consumer<JournalEvent>, AutoCloseable {
       for (int from = 0; from < pending.size(); from += PER_MESSAGE) {
         batches.add(List.copyOf(pending.subList(from, Math.min(pending.size(), from + PER_MESSAGE))));
       }
-      sent += pending.size();
       pending.clear();
       newlyDropped = dropped - droppedReported;
       droppedReported = dropped;
