@@ -9,7 +9,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * How long a client waits before reconnect attempt {@code n}: {@code none} (never reconnect), {@code immediate},
- * {@code fixed} or {@code exponential} with a {@link Jitter}.
+ * {@code fixed} or {@code exponential} with a {@link Jitter}; and the formulas of real clients and published guidance,
+ * {@code rfc6455}, {@code socketio}, {@code reconnecting-websocket}, {@code ably} (named in {@link PolicyPresets}).
  *
  * <pre>{@code
  * backoff: {type: exponential, base: 200ms, factor: 2, cap: 10s, jitter: full}
@@ -20,9 +21,14 @@ import java.util.function.DoubleSupplier;
     @JsonSubTypes.Type(value = Backoff.None.class, name = "none"),
     @JsonSubTypes.Type(value = Backoff.Immediate.class, name = "immediate"),
     @JsonSubTypes.Type(value = Backoff.Fixed.class, name = "fixed"),
-    @JsonSubTypes.Type(value = Backoff.Exponential.class, name = "exponential")
+    @JsonSubTypes.Type(value = Backoff.Exponential.class, name = "exponential"),
+    @JsonSubTypes.Type(value = Rfc6455Backoff.class, name = "rfc6455"),
+    @JsonSubTypes.Type(value = SocketIoBackoff.class, name = "socketio"),
+    @JsonSubTypes.Type(value = ReconnectingWebSocketBackoff.class, name = "reconnecting-websocket"),
+    @JsonSubTypes.Type(value = AblyBackoff.class, name = "ably")
 })
-public sealed interface Backoff {
+public sealed interface Backoff permits Backoff.None, Backoff.Immediate, Backoff.Fixed, Backoff.Exponential,
+    Rfc6455Backoff, SocketIoBackoff, ReconnectingWebSocketBackoff, AblyBackoff {
 
   /**
    * The delay before attempt {@code attempt} (1 = first reconnect), in ms; {@code previousMs} is the delay used

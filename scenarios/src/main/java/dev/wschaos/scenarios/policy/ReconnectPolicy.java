@@ -87,7 +87,8 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
   /**
    * A policy from JSON, a JSON file, or a short form {@code NAME[,OPTION]...}: names {@code none},
    * {@code immediate}, {@code fixed:1s}, {@code exponential} (200ms x2 up to 30s, full jitter),
-   * {@code exponential:BASE:FACTOR:CAP:JITTER}; options {@code maxAttempts=N}, {@code giveUpAfter=2m},
+   * {@code exponential:BASE:FACTOR:CAP:JITTER}, or a preset of {@link PolicyPresets} ({@code socketio},
+   * {@code full-jitter}, ...); options {@code maxAttempts=N}, {@code giveUpAfter=2m},
    * {@code ignoreAdvice}. Example: {@code immediate,ignoreAdvice} (a naive client).
    */
   public static ReconnectPolicy parse(String text) {
@@ -110,7 +111,8 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
             parts.length > 2 ? Double.parseDouble(parts[2]) : 2.0,
             parts.length > 3 ? DurationText.parse(parts[3]) : Duration.ofSeconds(30),
             parts.length > 4 ? Jitter.parse(parts[4]) : Jitter.FULL);
-        default -> throw new IllegalArgumentException("unknown policy '" + parts[0] + "'");
+        default -> PolicyPresets.find(parts[0]).orElseThrow(() -> new IllegalArgumentException(
+            "unknown policy '" + parts[0] + "'"));
       };
       for (int i = 1; i < options.length; i++) {
         String option = options[i].trim();
@@ -128,8 +130,16 @@ public record ReconnectPolicy(Backoff backoff, Integer maxAttempts, Duration giv
     } catch (Exception e) {
       throw new IllegalArgumentException("reconnect policy '" + text + "' is not valid (" + e.getMessage()
           + "); use none, immediate, fixed:1s, exponential, exponential:200ms:2:30s:full|equal|decorrelated|none, "
-          + "optionally followed by ,maxAttempts=N ,giveUpAfter=2m ,ignoreAdvice; or JSON, or a .json file", e);
+          + "or a preset (" + String.join(", ", PolicyPresets.all().stream().map(PolicyPresets.Preset::name)
+          .toList()) + "), optionally followed by ,maxAttempts=N ,giveUpAfter=2m ,ignoreAdvice; or JSON, or a "
+          + ".json file", e);
     }
+  }
+
+  /** A policy given in JSON as a string: a preset or short form, e.g. {@code "policy": "socketio"}. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static ReconnectPolicy fromText(String text) {
+    return parse(text);
   }
 
   public String toJson() {

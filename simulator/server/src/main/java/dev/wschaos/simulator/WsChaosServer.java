@@ -9,7 +9,10 @@ import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.analytics.ReconnectAnalytics;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.Behaviour;
+import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
+import dev.wschaos.simulator.behaviour.recording.ConversationRecording;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
 import dev.wschaos.simulator.common.FieldPath;
@@ -32,6 +35,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.plan.TlsProfile;
 import dev.wschaos.simulator.server.ChaosVerticle;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import dev.wschaos.simulator.server.ServerLimits;
 import dev.wschaos.simulator.server.ServerSettings;
 import dev.wschaos.simulator.tls.TlsLab;
@@ -94,6 +98,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final AdminServer admin;
   private final AttemptRecorder attempts;
   private final ClusterNode cluster;
+  private final ProxyRecorder recorder = new ProxyRecorder();
+  private final JournalFeed attemptFeed;
   private volatile boolean closed;
 
   private WsChaosServer(Builder builder) {
@@ -127,12 +133,18 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       events.listen(metrics);
     }
     this.attempts = !builder.analytics ? null : cluster != null
-        ? cluster.shareReconnects(events, this::resumeParam, AttemptRecorder.DEFAULT_CAPACITY, JOIN_TIMEOUT_SECONDS)
-        : AttemptRecorder.create();
-    if (attempts != null && cluster == null) {
-      events.listen(new JournalFeed(attempts, this::resumeParam));
+        ? cluster.shareReconnects(events, this::resumeParam, builder.analyticsSize, JOIN_TIMEOUT_SECONDS)
+        : AttemptRecorder.create(builder.analyticsSize);
+    // a cluster node feeds one journal feed per node into the merged recorder (ClusterNode#shareReconnects)
+    this.attemptFeed = attempts == null || cluster != null ? null : new JournalFeed(attempts, this::resumeParam);
+    if (attemptFeed != null) {
+      events.listen(attemptFeed);
     }
     verticle.events(events);
+    verticle.recorder(recorder);
+    if (builder.recordFile != null) {
+      recorder.start(builder.recordFile);
+    }
     this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
     String deployed = null;
     try {
@@ -471,8 +483,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   /**
    * How the clients reconnected so far: per client the attempt timeline, the classified backoff and policy findings;
-   * for the fleet the time series and the recovery after each fleet event. Checks use default settings, expecting
-   * clients to resume when the plan's behaviour is a ticker.
+   * for the fleet the time series and the recovery after each fleet event. Checks use {@link #analyticsSettings()}.
    *
    * <pre>{@code
    * ReconnectReport report = server.reconnectReport();
@@ -483,8 +494,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    */
   @Override
   public ReconnectReport reconnectReport() {
-    return reconnectReport(AnalyticsSettings.defaults()
-        .withExpectResume(plan().behaviour() instanceof TickerBehaviour));
+    return reconnectReport(analyticsSettings());
+  }
+
+  /**
+   * The settings {@link #reconnectReport()} uses for the plan in force: defaults, expecting resumes when the
+   * behaviour is a ticker, and judging close codes by the conversation's {@code closeCodes} convention (the
+   * {@code graphql-ws} and {@code stomp} packs name theirs).
+   */
+  public AnalyticsSettings analyticsSettings() {
+    Behaviour behaviour = plan().behaviour();
+    return AnalyticsSettings.defaults()
+        .withExpectResume(behaviour instanceof TickerBehaviour)
+        .withCloseCodes(behaviour instanceof ConversationBehaviour conversation ? conversation.closeCodes() : null);
   }
 
   /** {@link #reconnectReport()} with settings of your choosing (terminal codes, recovery window, minimum delay). */
@@ -501,6 +523,38 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     return attempts == null ? Optional.empty() : reconnectReport().client(clientId);
   }
 
+  /**
+   * What the server holds now for its clients, each against its bound: for soak tests and leak hunts.
+   *
+   * <pre>{@code
+   * WsChaosServer.Footprint f = server.footprint();
+   * assertThat(f.rememberedClients()).isLessThanOrEqualTo(f.clientCapacity());
+   * }</pre>
+   */
+  public Footprint footprint() {
+    return new Footprint(verticle.openConnections(), clients.size(), clients.capacity(), clients.evicted(),
+        journal == null ? 0 : journal.size(), journal == null ? 0 : journal.capacity(),
+        attempts == null ? 0 : attempts.size(), attempts == null ? 0 : attempts.capacity(),
+        attemptFeed == null ? 0 : attemptFeed.following());
+  }
+
+  /**
+   * Sizes of the server's per-client state, see {@link #footprint()}.
+   *
+   * @param openConnections   connections open now
+   * @param rememberedClients clients whose attempt count and behaviour state are kept ({@code --max-clients})
+   * @param clientCapacity    the most that are kept
+   * @param clientsEvicted    clients forgotten so far to stay within it
+   * @param journalEvents     events in the in-memory journal ({@code --journal-size} at most)
+   * @param journalCapacity   the journal's capacity (0: off)
+   * @param analyticsAttempts attempts held for reconnect analytics
+   * @param analyticsCapacity the most held (0: analytics off)
+   * @param analyticsFollowing connections the analytics follow from upgrade to end
+   */
+  public record Footprint(int openConnections, int rememberedClients, int clientCapacity, long clientsEvicted,
+                          int journalEvents, int journalCapacity, int analyticsAttempts, int analyticsCapacity,
+                          int analyticsFollowing) {}
+
   /** Calls {@code wakeUp} on every journal event, until the returned handle is closed. */
   @Override
   public AutoCloseable onChange(Runnable wakeUp) {
@@ -512,6 +566,42 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
 
   private String resumeParam() {
     return ruleBook.get().behaviour() instanceof TickerBehaviour ticker ? ticker.resumeParam() : "lastSeq";
+  }
+
+  /**
+   * Start recording proxied sessions (those opened from now on) into a {@code conversation} plan, forgetting what an
+   * earlier recording kept; {@code file} (or null) is where {@link #stopRecording()} and {@link #close()} write it.
+   * See docs/proxy.md.
+   *
+   * <pre>{@code
+   * server.startRecording(Path.of("chat-recorded.yaml"));
+   * // ... drive clients through the proxy ...
+   * Plan replay = server.stopRecording().plan();    // also written to chat-recorded.yaml
+   * }</pre>
+   */
+  public void startRecording(Path file) {
+    recorder.start(file);
+  }
+
+  /**
+   * Stop recording and return the plan; it is written to the recording's file, if it has one.
+   *
+   * @throws IllegalStateException when no recording is on
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
+  public ConversationRecording stopRecording() {
+    return recorder.stop();
+  }
+
+  /** The recording so far (sessions still open included), whether or not it is still on. */
+  public ConversationRecording recording() {
+    return recorder.snapshot();
+  }
+
+  /** The recorder of proxied sessions ({@link #startRecording}, {@link #stopRecording}, {@link #recording}). */
+  @Override
+  public ProxyRecorder recorder() {
+    return recorder;
   }
 
   /** Forget every client's attempt count and state, as if none had connected yet. */
@@ -546,6 +636,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     } catch (Exception e) {
       LOG.warn("wschaos did not stop cleanly: {}", rootMessage(e));
     } finally {
+      writeRecording();
       if (export != null) {
         export.close();
       }
@@ -555,6 +646,18 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
         } catch (Exception e) {
           LOG.warn("wschaos: Vert.x did not close cleanly: {}", rootMessage(e));
         }
+      }
+    }
+  }
+
+  private void writeRecording() {
+    if (recorder.active() && recorder.file().isPresent()) {
+      try {
+        ConversationRecording recording = recorder.stop();
+        LOG.info("wschaos recording of {} proxied sessions written to {}", recording.sessions(),
+            recorder.file().get().toAbsolutePath());
+      } catch (RuntimeException e) {
+        LOG.warn("wschaos: the recording was not written: {}", rootMessage(e));
       }
     }
   }
@@ -616,6 +719,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     private AdminSettings admin;
     private boolean analytics = true;
     private ClusterSettings cluster;
+    private Path recordFile;
+    private int analyticsSize = AttemptRecorder.DEFAULT_CAPACITY;
 
     private Builder() {}
 
@@ -633,6 +738,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       return this;
     }
 
+    /**
+     * Record proxied sessions from the start into a {@code conversation} plan written to {@code file} when the
+     * server stops (or {@link WsChaosServer#stopRecording()} is called). See docs/proxy.md.
+     *
+     * <pre>{@code
+     * WsChaosServer proxy = WsChaosServer.builder().plan(proxyPlan).record(Path.of("recorded.yaml")).start();
+     * }</pre>
+     */
+    public Builder record(Path file) {
+      this.recordFile = file;
+      return this;
+    }
+
     /** How many events the in-memory journal keeps (default 100,000; 0 turns it off). */
     public Builder journalSize(int value) {
       if (value < 0) {
@@ -645,6 +763,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     /** Also write every event as a JSON line to {@code file} (replaced if it exists). */
     public Builder journalFile(Path file) {
       this.journalFile = file;
+      return this;
+    }
+
+    /** How many attempts reconnect analytics keep (default 100,000); past that the oldest is forgotten. */
+    public Builder analyticsSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("analytics size " + value + " is too small: at least 1");
+      }
+      this.analyticsSize = value;
       return this;
     }
 

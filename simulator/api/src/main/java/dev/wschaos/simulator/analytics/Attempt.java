@@ -2,6 +2,7 @@ package dev.wschaos.simulator.analytics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,12 +25,16 @@ import java.util.Objects;
  * @param resumed whether the request carried a resume parameter (last-seen sequence, e.g. {@code lastSeq})
  * @param answeredNanos monotonic time the handshake ended (101 or rejection sent, or the attempt aborted)
  * @param disconnect how an accepted connection ended; null while open or when not accepted
+ * @param readyNanos monotonic time the conversation reached ready (a {@code ready: true} step); null if never
+ * @param feeds the feeds the conversation started or resumed on this attempt, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Attempt(String client, int number, long nanos, Instant at, AttemptOutcome outcome, Integer status,
-                      Integer retryAfterSeconds, boolean resumed, long answeredNanos, Disconnect disconnect) {
+                      Integer retryAfterSeconds, boolean resumed, long answeredNanos, Disconnect disconnect,
+                      Long readyNanos, List<FeedUse> feeds) {
 
   public Attempt {
+    feeds = feeds == null ? List.of() : List.copyOf(feeds);
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(outcome, "outcome");
@@ -39,6 +44,13 @@ public record Attempt(String client, int number, long nanos, Instant at, Attempt
     if (disconnect != null && outcome != AttemptOutcome.ACCEPTED) {
       throw new IllegalArgumentException("only an accepted attempt can have a disconnect");
     }
+  }
+
+  /** An attempt without protocol milestones. */
+  public Attempt(String client, int number, long nanos, Instant at, AttemptOutcome outcome, Integer status,
+                 Integer retryAfterSeconds, boolean resumed, long answeredNanos, Disconnect disconnect) {
+    this(client, number, nanos, at, outcome, status, retryAfterSeconds, resumed, answeredNanos, disconnect, null,
+        List.of());
   }
 
   public static Attempt accepted(String client, int number, long nanos, Instant at, boolean resumed,
@@ -58,7 +70,19 @@ public record Attempt(String client, int number, long nanos, Instant at, Attempt
   }
 
   public Attempt withDisconnect(Disconnect value) {
-    return new Attempt(client, number, nanos, at, outcome, status, retryAfterSeconds, resumed, answeredNanos, value);
+    return new Attempt(client, number, nanos, at, outcome, status, retryAfterSeconds, resumed, answeredNanos, value,
+        readyNanos, feeds);
+  }
+
+  /** This attempt with the protocol milestones a conversation reported: when it was ready, which feeds it used. */
+  public Attempt withProtocol(Long ready, List<FeedUse> used) {
+    return new Attempt(client, number, nanos, at, outcome, status, retryAfterSeconds, resumed, answeredNanos,
+        disconnect, ready, used);
+  }
+
+  /** Whether the conversation started or resumed feed {@code key} on this attempt. */
+  public boolean usedFeed(String key) {
+    return feeds.stream().anyMatch(f -> f.feed().equals(key));
   }
 
   public boolean isAccepted() {

@@ -20,6 +20,8 @@ import java.util.function.LongSupplier;
  * AttemptRecorder recorder = AttemptRecorder.create(100_000);
  * long h = recorder.upgradeReceived("c1", "127.0.0.1", 3, true);   // on the upgrade request
  * recorder.rejected(h, 503, 2);                                     // or: recorder.opened(h) ...
+ * recorder.ready(h);                                               // protocol milestones, if a conversation
+ * recorder.feed(h, "room-1", true, 41, true);                       //   reports them
  * recorder.closed(h, DisconnectKind.SERVER_CLOSE, 1013, "busy; retry-after=2");
  * recorder.fleetEvent("close all 1012", recorder.openClients());
  * ReconnectReport report = ReconnectAnalytics.analyze(recorder.snapshot(), AnalyticsSettings.defaults());
@@ -32,6 +34,7 @@ public final class AttemptRecorder {
 
   public static final int DEFAULT_CAPACITY = 100_000;
   private static final int MAX_EVENTS = 10_000;
+  private static final int MAX_FEEDS_PER_ATTEMPT = 100;
 
   private final int capacity;
   private final LongSupplier clock;
@@ -131,6 +134,25 @@ public final class AttemptRecorder {
     }
   }
 
+  /** The attempt's conversation reached ready; the first call counts. */
+  public synchronized void ready(long handle) {
+    Entry e = attempts.get(handle);
+    if (e != null && e.readyNanos == null) {
+      e.readyNanos = clock.getAsLong();
+    }
+  }
+
+  /**
+   * The attempt's conversation started a feed afresh ({@code resumed} false; {@code afterSeq}: events its stream had
+   * produced already) or resumed it after sequence number {@code afterSeq} ({@code resumed} true).
+   */
+  public synchronized void feed(long handle, String key, boolean resumed, long afterSeq, boolean resumable) {
+    Entry e = attempts.get(handle);
+    if (e != null && e.feeds.size() < MAX_FEEDS_PER_ATTEMPT) {
+      e.feeds.add(new FeedUse(key, clock.getAsLong(), resumed, afterSeq, resumable));
+    }
+  }
+
   /** Something happened to many clients at once (a timeline step, an admin action). */
   public synchronized void fleetEvent(String label, Collection<String> clientKeys) {
     if (events.size() >= MAX_EVENTS) {
@@ -179,6 +201,15 @@ public final class AttemptRecorder {
     return new Recording(startNanos, startedAt, clock.getAsLong(), done, fleet, dropped);
   }
 
+  /** How many attempts are held now (at most {@link #capacity()}). */
+  public synchronized int size() {
+    return attempts.size();
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+
   /** Forget everything and start a new observation window now. */
   public synchronized void clear() {
     attempts.clear();
@@ -204,6 +235,8 @@ public final class AttemptRecorder {
     Integer retryAfterSeconds;
     long answeredNanos;
     Disconnect disconnect;
+    Long readyNanos;
+    final List<FeedUse> feeds = new ArrayList<>(0);
 
     Entry(String client, int number, long nanos, boolean resumed) {
       this.client = client;
@@ -214,7 +247,7 @@ public final class AttemptRecorder {
 
     Attempt toAttempt(Instant at) {
       return new Attempt(client, number, nanos, at, outcome, status, retryAfterSeconds, resumed, answeredNanos,
-          disconnect);
+          disconnect, readyNanos, feeds);
     }
   }
 }

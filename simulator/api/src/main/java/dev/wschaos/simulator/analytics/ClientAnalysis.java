@@ -1,5 +1,6 @@
 package dev.wschaos.simulator.analytics;
 
+import dev.wschaos.simulator.behaviour.CloseConvention;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,6 +62,7 @@ final class ClientAnalysis {
     int failedInRun = 0;
     int runStart = attempts.get(0).number();
     boolean everAccepted = false;
+    Attempt lastAccepted = null;
     for (int i = 0; i < attempts.size(); i++) {
       Attempt cur = attempts.get(i);
       Attempt prev = i == 0 ? null : attempts.get(i - 1);
@@ -80,6 +82,12 @@ final class ClientAnalysis {
               "attempt " + cur.number() + " reconnected without a resume parameter");
         }
       }
+      if (cur.isAccepted()) {
+        if (lastAccepted != null) {
+          checkFeeds(lastAccepted, cur);
+        }
+        lastAccepted = cur;
+      }
       everAccepted |= cur.isAccepted();
       if (stable(cur) || (cur.isAccepted() && cur.disconnect() == null)) {
         failedInRun = 0;
@@ -95,9 +103,10 @@ final class ClientAnalysis {
       checkCameBack(cur, i + 1 < attempts.size() ? attempts.get(i + 1) : null);
       Long connected = cur.disconnect() == null ? null
           : Math.round((cur.disconnect().nanos() - cur.answeredNanos()) / 1e6);
+      Long ready = cur.readyNanos() == null ? null : Math.round((cur.readyNanos() - cur.answeredNanos()) / 1e6);
       timeline.add(new TimelineEntry(cur.number(), cur.at(), Math.round(recording.offsetMillis(cur.nanos()) * 10) / 10.0,
           cur.outcome(), cur.status(), cur.retryAfterSeconds(), cur.resumed(), delay, index, connected,
-          cur.disconnect()));
+          cur.disconnect(), ready, cur.feeds().stream().map(ClientAnalysis::withoutTime).toList()));
     }
   }
 
@@ -111,6 +120,22 @@ final class ClientAnalysis {
       add(Check.RECONNECTED_AFTER_TERMINAL_CLOSE, cur, cur.at(), gone.code(), null, delay, null,
           "attempt " + cur.number() + " came " + delay + " ms after attempt " + prev.number()
               + " was closed with terminal code " + gone.code());
+    }
+    CloseConvention convention = settings.convention();
+    if (gone != null && gone.kind() == DisconnectKind.SERVER_CLOSE && gone.code() != null
+        && settings.isProtocolTerminal(gone.code())) {
+      add(Check.RETRIED_TERMINAL_PROTOCOL_CLOSE, cur, cur.at(), gone.code(), null, delay, null,
+          "attempt " + cur.number() + " came " + delay + " ms after attempt " + prev.number() + " was closed with "
+              + gone.code() + ", terminal in the " + convention.name() + " protocol");
+    }
+    if (gone != null && gone.kind() == DisconnectKind.SERVER_CLOSE && gone.code() != null && convention != null
+        && convention.isBackOff(gone.code()) && convention.backOffAtLeast() != null
+        && delay + slack < convention.backOffAtLeast().toMillis()) {
+      long least = convention.backOffAtLeast().toMillis();
+      add(Check.RETRIED_TOO_FAST, cur, cur.at(), gone.code(), null, delay, least,
+          "attempt " + cur.number() + " came " + delay + " ms after attempt " + prev.number() + " was closed with "
+              + gone.code() + ", which the " + convention.name() + " protocol answers by backing off at least "
+              + least + " ms");
     }
     if (advised != null && delay + slack < advised) {
       String why = prev.retryAfterSeconds() != null
@@ -161,9 +186,47 @@ final class ClientAnalysis {
       case ACCEPTED -> {
         Disconnect d = a.disconnect();
         yield d != null && d.kind() != DisconnectKind.CLIENT_CLOSE
-            && !(d.kind() == DisconnectKind.SERVER_CLOSE && d.code() != null && settings.isTerminal(d.code()));
+            && !(d.kind() == DisconnectKind.SERVER_CLOSE && d.code() != null
+                && (settings.isTerminal(d.code()) || settings.isProtocolTerminal(d.code())));
       }
     };
+  }
+
+  /**
+   * A reconnected conversation client must use the feeds it had again, and resume them where the conversation offers
+   * it. A connection is judged on its feeds once it has been open {@code backoffResetAfter} (or ended after that).
+   */
+  private void checkFeeds(Attempt before, Attempt cur) {
+    if (before.feeds().isEmpty()) {
+      return;
+    }
+    long end = cur.disconnect() != null ? cur.disconnect().nanos() : recording.endNanos();
+    if (cur.feeds().isEmpty()) {
+      if (end - cur.answeredNanos() >= settings.backoffResetAfter().toNanos()) {
+        add(Check.NEVER_RESUBSCRIBED, cur, cur.at(), null, null, null, null,
+            "attempt " + cur.number() + " started no feed in " + Math.round((end - cur.answeredNanos()) / 1e6)
+                + " ms, although attempt " + before.number() + " had " + feedNames(before));
+      }
+      return;
+    }
+    for (FeedUse use : cur.feeds()) {
+      if (!use.resumed() && use.resumable() && use.afterSeq() > 0 && before.usedFeed(use.feed())
+          && cur.feeds().stream().noneMatch(f -> f.resumed() && f.feed().equals(use.feed()))) {
+        add(Check.RESUBSCRIBED_WITHOUT_RESUME, cur, cur.at(), null, null, null, null,
+            "attempt " + cur.number() + " subscribed to feed '" + use.feed() + "' afresh instead of resuming it "
+                + "(attempt " + before.number() + " had it; " + use.afterSeq() + " events were produced before)");
+        return;
+      }
+    }
+  }
+
+  private static String feedNames(Attempt a) {
+    return a.feeds().stream().map(f -> "'" + f.feed() + "'").distinct().limit(5)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static FeedUse withoutTime(FeedUse f) {
+    return new FeedUse(f.feed(), null, f.resumed(), f.afterSeq(), f.resumable());
   }
 
   private boolean stable(Attempt a) {

@@ -24,8 +24,9 @@ final class FleetAnalysis {
     }
     FleetSeries series = series(recording, bucketNanos, length);
     List<EventRecovery> recoveries = new ArrayList<>();
+    boolean speaksReady = recording.attempts().stream().anyMatch(a -> a.readyNanos() != null);
     for (FleetEvent event : recording.events()) {
-      recoveries.add(recovery(recording, event, byClient, bucketNanos));
+      recoveries.add(recovery(recording, event, byClient, bucketNanos, speaksReady));
     }
     return new FleetReport(series, recoveries, distribution(delays));
   }
@@ -65,9 +66,10 @@ final class FleetAnalysis {
   }
 
   private static EventRecovery recovery(Recording recording, FleetEvent event, Map<String, List<Attempt>> byClient,
-                                        long bucketNanos) {
+                                        long bucketNanos, boolean speaksReady) {
     long t0 = event.nanos();
     List<Long> back = new ArrayList<>();
+    List<Long> ready = new ArrayList<>();
     List<Attempt> involved = new ArrayList<>();
     int lost = 0;
     for (String client : event.clients()) {
@@ -85,6 +87,12 @@ final class FleetAnalysis {
       for (Attempt a : attempts) {
         if (a.isAccepted() && a.nanos() > lostAt) {
           back.add(a.nanos() - t0);
+          break;
+        }
+      }
+      for (Attempt a : attempts) {
+        if (a.readyNanos() != null && a.nanos() > lostAt) {
+          ready.add(a.readyNanos() - t0);
           break;
         }
       }
@@ -114,7 +122,14 @@ final class FleetAnalysis {
         event.clients().size(), lost, sorted.length, rank(sorted, lost, 0.50), rank(sorted, lost, 0.90),
         rank(sorted, lost, 0.99), complete ? millis(sorted[sorted.length - 1]) : null,
         Math.round(peak * 10) / 10.0, lost == 0 ? 0 : Math.round(peak / lost * 1000) / 1000.0,
-        bucketNanos / 1_000_000, returns, curve(sorted, lost));
+        bucketNanos / 1_000_000, returns, curve(sorted, lost), speaksReady ? toReady(ready, lost) : null);
+  }
+
+  private static EventRecovery.ReadyRecovery toReady(List<Long> ready, int lost) {
+    long[] sorted = ready.stream().mapToLong(Long::longValue).sorted().toArray();
+    boolean complete = lost > 0 && sorted.length == lost;
+    return new EventRecovery.ReadyRecovery(sorted.length, rank(sorted, lost, 0.50), rank(sorted, lost, 0.90),
+        rank(sorted, lost, 0.99), complete ? millis(sorted[sorted.length - 1]) : null);
   }
 
   /**

@@ -1,9 +1,10 @@
 package dev.wschaos.simulator.analytics;
 
+import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalEvent;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -17,17 +18,26 @@ import java.util.regex.Pattern;
  *   upgrade-received --> upgradeReceived     upgrade-rejected --> rejected / aborted     opened --> opened
  *   close-sent / close-received / dropped / reset / closed --> closed (the first one wins)
  *   fleet-action --> fleetEvent, then each fault-applied under the same rule --> fleetEventAffects
+ *   ready --> ready       feed-started / feed-resumed --> feed
  * </pre>
+ *
+ * The feed follows each connection from its upgrade to its end. It follows at most as many connections as the
+ * recorder holds attempts, and at most {@value #MAX_FLEET_SOURCES} fleet event sources: past that the oldest is
+ * forgotten (its later events are ignored, as the recorder ignores a forgotten attempt), so connections whose end
+ * is never journaled cannot grow it.
  */
 public final class JournalFeed implements Consumer<JournalEvent> {
 
   private static final Pattern RETRY_AFTER = Pattern.compile("retry-after=(\\d+)");
   private static final String SHUTDOWN_REASON = "server shutting down";
 
+  static final int MAX_FLEET_SOURCES = 1_000;
+
   private final AttemptRecorder recorder;
   private final Supplier<String> resumeParam;
-  private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
-  private final Map<String, String> openFleetEvents = new ConcurrentHashMap<>();
+  private final Map<Long, Connection> connections;
+  private final Map<String, String> openFleetEvents = bounded(MAX_FLEET_SOURCES, () -> { });
+  private long forgotten;
 
   private record Connection(long handle, String clientKey) {}
 
@@ -38,10 +48,34 @@ public final class JournalFeed implements Consumer<JournalEvent> {
   public JournalFeed(AttemptRecorder recorder, Supplier<String> resumeParam) {
     this.recorder = recorder;
     this.resumeParam = resumeParam;
+    this.connections = bounded(recorder.capacity(), () -> forgotten++);
+  }
+
+  /** Connections followed now: upgraded or upgrading, their end not journaled yet. */
+  public synchronized int following() {
+    return connections.size();
+  }
+
+  /** Connections no longer followed because more than the recorder's capacity were. */
+  public synchronized long forgotten() {
+    return forgotten;
+  }
+
+  private static <K, V> Map<K, V> bounded(int capacity, Runnable onEvict) {
+    return new LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        boolean full = size() > capacity;
+        if (full) {
+          onEvict.run();
+        }
+        return full;
+      }
+    };
   }
 
   @Override
-  public void accept(JournalEvent event) {
+  public synchronized void accept(JournalEvent event) {
     switch (event.type()) {
       case UPGRADE_RECEIVED -> upgrade(event);
       case UPGRADE_REJECTED -> rejected(event);
@@ -56,6 +90,10 @@ public final class JournalFeed implements Consumer<JournalEvent> {
       case CLOSED -> closed(event);
       case FLEET_ACTION -> fleetAction(event);
       case FAULT_APPLIED -> faultApplied(event);
+      case READY -> withConnection(event, c -> recorder.ready(c.handle()));
+      case FEED_STARTED, FEED_RESUMED -> withConnection(event, c -> recorder.feed(c.handle(),
+          event.feed() == null ? "" : event.feed(), event.type() == EventType.FEED_RESUMED,
+          event.afterSeq() == null ? 0 : event.afterSeq(), Boolean.TRUE.equals(event.resumable())));
       default -> { }
     }
   }

@@ -47,7 +47,8 @@ public final class ReconnectAnalytics {
     }
     clients.sort(Comparator.comparing((ClientReport c) -> c.findings().isEmpty())
         .thenComparing(ClientReport::client));
-    List<Finding> findings = clients.stream().flatMap(c -> c.findings().stream()).toList();
+    List<Finding> findings = new ArrayList<>(clients.stream().flatMap(c -> c.findings().stream()).toList());
+    findings.addAll(FirstReconnectSpread.check(recording, byClient));
     FleetReport fleet = FleetAnalysis.run(recording, byClient, delays, settings);
     return new ReconnectReport(Instant.now(), recording.startedAt(), recording.length().toMillis(), settings,
         summary(recording, clients, findings, delays.size()), fleet, clients, findings);

@@ -35,7 +35,15 @@ final class RecoverySection {
         .append(td(millis(r.p50Millis()))).append(td(millis(r.p90Millis()))).append(td(millis(r.p99Millis())))
         .append(td(millis(r.p100Millis()))).append(td(SvgChart.format(r.peakAttemptsPerSecond())))
         .append("<td class=\"").append(r.herdRatio() >= 0.5 ? "bad" : "").append("\">")
-        .append(ReportFormat.decimal2(r.herdRatio())).append("</td></tr></table>");
+        .append(ReportFormat.decimal2(r.herdRatio())).append("</td></tr>");
+    EventRecovery.ReadyRecovery ready = r.toReady();
+    if (ready != null) {
+      out.append("<tr class=\"ready\"><td colspan=\"2\">to ready</td>").append(td(count(ready.recovered())))
+          .append(td(millis(ready.p50Millis()))).append(td(millis(ready.p90Millis())))
+          .append(td(millis(ready.p99Millis()))).append(td(millis(ready.p100Millis())))
+          .append("<td colspan=\"2\"></td></tr>");
+    }
+    out.append("</table>");
     out.append("<div class=\"grid2\">").append(Html.figure(backCurve(r))).append(Html.figure(returns(r)))
         .append("</div></div>");
   }

@@ -1,8 +1,10 @@
 package dev.wschaos.simulator.assertj;
 
+import dev.wschaos.simulator.analytics.AttemptOutcome;
 import dev.wschaos.simulator.analytics.BackoffKind;
 import dev.wschaos.simulator.analytics.Check;
 import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.FeedUse;
 import dev.wschaos.simulator.analytics.Finding;
 import dev.wschaos.simulator.analytics.TimelineEntry;
 import dev.wschaos.simulator.dsl.AttemptTimeline;
@@ -105,6 +107,48 @@ public final class ClientReportAssert extends AbstractAssert<ClientReportAssert,
         fail("to resume on every reconnect, but attempt " + e.number() + " carried no resume parameter");
       }
       connectedBefore |= e.status() != null && e.status() == 101;
+    }
+    return this;
+  }
+
+  /**
+   * A conversation client started or resumed feeds again on every reconnect after a connection that had some
+   * (attempts that ended before their conversation was ready are excused).
+   */
+  public ClientReportAssert resubscribed() {
+    isNotNull();
+    TimelineEntry withFeeds = null;
+    for (TimelineEntry e : actual.timeline()) {
+      if (e.outcome() != AttemptOutcome.ACCEPTED) {
+        continue;
+      }
+      boolean excused = e.readyMillis() == null && e.disconnect() != null;
+      if (withFeeds != null && e.feeds().isEmpty() && !excused) {
+        fail("to subscribe again after reconnecting, but attempt " + e.number() + " started no feed, although attempt "
+            + withFeeds.number() + " had " + withFeeds.feeds().stream().map(FeedUse::feed).distinct()
+                .collect(Collectors.joining("', '", "'", "'")));
+      }
+      if (!e.feeds().isEmpty()) {
+        withFeeds = e;
+      }
+    }
+    return doesNotHaveFinding(Check.NEVER_RESUBSCRIBED, "to subscribe again after reconnecting");
+  }
+
+  /**
+   * A conversation client resumed its feeds after reconnecting instead of subscribing afresh and skipping events,
+   * wherever the conversation offers a resume (no {@code resubscribed-without-resume}).
+   */
+  public ClientReportAssert resumedWithoutGap() {
+    return doesNotHaveFinding(Check.RESUBSCRIBED_WITHOUT_RESUME, "to resume its feeds without a gap");
+  }
+
+  /** The latest attempt's conversation reached ready (a step marked {@code ready: true} ran). */
+  public ClientReportAssert isReady() {
+    isNotNull();
+    TimelineEntry last = actual.timeline().isEmpty() ? null : actual.timeline().get(actual.timeline().size() - 1);
+    if (last == null || last.readyMillis() == null) {
+      fail("to be ready, but " + (last == null ? "it made no attempt" : "attempt " + last.number() + " never was"));
     }
     return this;
   }

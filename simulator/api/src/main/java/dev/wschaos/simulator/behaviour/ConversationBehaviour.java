@@ -15,7 +15,9 @@ import java.util.List;
  * Speak the client's own protocol: announce {@code subprotocols}, send {@code onOpen}, answer each client message
  * with the first step of {@code on} whose {@code when} matches (replies, feeds, resumes), keep the protocol's
  * {@code heartbeat}, and treat the rest as {@code unmatched} says. Templates are compiled when the plan is read.
- * See docs/conversations.md.
+ * A step marked {@code ready: true} completes the protocol's handshake (time to ready in reconnect analytics);
+ * {@code closeCodes} names the protocol's close-code convention ({@link CloseConvention}) that analytics judge its
+ * clients by. See docs/conversations.md.
  *
  * <pre>{@code
  * behaviour:
@@ -25,14 +27,16 @@ import java.util.List;
  *   on:
  *     - when: {json: {type: auth}}
  *       reply: ['{"type":"ready","user":"{{json.message.user}}"}']
+ *       ready: true
+ *   closeCodes: pusher
  *   unmatched: {type: close, code: 1003, reason: unsupported message}
  * }</pre>
  */
-@JsonPropertyOrder({"type", "subprotocols", "onOpen", "on", "heartbeat", "unmatched"})
+@JsonPropertyOrder({"type", "subprotocols", "onOpen", "on", "heartbeat", "unmatched", "closeCodes"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ConversationBehaviour(List<String> subprotocols, List<Reply> onOpen, List<Exchange> on,
                                     @JsonInclude(JsonInclude.Include.NON_NULL) ConversationHeartbeat heartbeat,
-                                    Unmatched unmatched) implements Behaviour {
+                                    Unmatched unmatched, String closeCodes) implements Behaviour {
 
   @JsonCreator
   public ConversationBehaviour(
@@ -40,39 +44,61 @@ public record ConversationBehaviour(List<String> subprotocols, List<Reply> onOpe
       @JsonProperty("onOpen") List<Reply> onOpen,
       @JsonProperty("on") List<Exchange> on,
       @JsonProperty("heartbeat") ConversationHeartbeat heartbeat,
-      @JsonProperty("unmatched") Unmatched unmatched) {
+      @JsonProperty("unmatched") Unmatched unmatched,
+      @JsonProperty("closeCodes") String closeCodes) {
     this.subprotocols = subprotocols == null ? List.of() : List.copyOf(subprotocols);
     this.onOpen = onOpen == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(onOpen));
     this.on = on == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(on));
     this.heartbeat = heartbeat;
     this.unmatched = unmatched == null ? Unmatched.IGNORE : unmatched;
+    this.closeCodes = closeCodes;
+  }
+
+  public ConversationBehaviour(List<String> subprotocols, List<Reply> onOpen, List<Exchange> on,
+                               ConversationHeartbeat heartbeat, Unmatched unmatched) {
+    this(subprotocols, onOpen, on, heartbeat, unmatched, null);
   }
 
   /** An empty conversation: add steps with {@link #step}. */
   public static ConversationBehaviour create() {
-    return new ConversationBehaviour(null, null, null, null, null);
+    return new ConversationBehaviour(null, null, null, null, null, null);
   }
 
   public ConversationBehaviour step(Exchange exchange) {
     List<Exchange> next = new ArrayList<>(on);
     next.add(exchange);
-    return new ConversationBehaviour(subprotocols, onOpen, next, heartbeat, unmatched);
+    return new ConversationBehaviour(subprotocols, onOpen, next, heartbeat, unmatched, closeCodes);
   }
 
   public ConversationBehaviour withSubprotocols(List<String> names) {
-    return new ConversationBehaviour(names, onOpen, on, heartbeat, unmatched);
+    return new ConversationBehaviour(names, onOpen, on, heartbeat, unmatched, closeCodes);
   }
 
   public ConversationBehaviour withOnOpen(List<Reply> messages) {
-    return new ConversationBehaviour(subprotocols, messages, on, heartbeat, unmatched);
+    return new ConversationBehaviour(subprotocols, messages, on, heartbeat, unmatched, closeCodes);
   }
 
   public ConversationBehaviour withHeartbeat(ConversationHeartbeat value) {
-    return new ConversationBehaviour(subprotocols, onOpen, on, value, unmatched);
+    return new ConversationBehaviour(subprotocols, onOpen, on, value, unmatched, closeCodes);
   }
 
   public ConversationBehaviour withUnmatched(Unmatched value) {
-    return new ConversationBehaviour(subprotocols, onOpen, on, heartbeat, value);
+    return new ConversationBehaviour(subprotocols, onOpen, on, heartbeat, value, closeCodes);
+  }
+
+  /** Judge this conversation's clients by a close-code convention preset: graphql-ws, pusher, stomp. */
+  public ConversationBehaviour withCloseCodes(String convention) {
+    return new ConversationBehaviour(subprotocols, onOpen, on, heartbeat, unmatched, convention);
+  }
+
+  /** Whether some step resumes a feed, so a client could resume instead of subscribing afresh. */
+  public boolean offersResume() {
+    for (Exchange exchange : on) {
+      if (exchange != null && exchange.resume() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -107,6 +133,10 @@ public record ConversationBehaviour(List<String> subprotocols, List<Reply> onOpe
       heartbeat.validate(problems.at("heartbeat"));
     }
     unmatched.validate(problems.at("unmatched"));
+    if (closeCodes != null && !CloseConvention.names().contains(closeCodes)) {
+      problems.at("closeCodes").error("'" + closeCodes + "' is not a close-code convention; presets: "
+          + String.join(", ", CloseConvention.names()));
+    }
   }
 
   private static boolean isTokenChar(int c) {

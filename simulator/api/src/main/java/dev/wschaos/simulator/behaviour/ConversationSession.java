@@ -10,7 +10,8 @@ import dev.wschaos.simulator.message.ClientMessage;
 import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.message.Reply;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  *                                                                      |                     --> stop, resume, feed
  *                                                                      +-> none: unmatched (ignore / echo / fault)
  * </pre>
+ * Protocol milestones go to the journal through the connection: ready (the first {@code ready: true} step), each
+ * feed started afresh and each resume; nothing per message.
  */
 public final class ConversationSession implements BehaviourSession, ConversationPort {
 
@@ -38,6 +41,7 @@ public final class ConversationSession implements BehaviourSession, Conversation
   private Cancellable heartbeatCheck = Cancellable.NONE;
   private boolean heartbeatOn;
   private boolean awaitingAnswer;
+  private boolean ready;
   private long lastExpectedNanos;
 
   private record Change(MessageMatch when, ReplyChange change) {}
@@ -191,6 +195,10 @@ public final class ConversationSession implements BehaviourSession, Conversation
   private void run(Exchange exchange, ClientMessage message) {
     Map<String, Object> vars = exchange.feed() == null && exchange.resume() == null && exchange.stop() == null
         && constant(exchange.reply()) ? null : scope.message(message, exchange.when().groups(message));
+    if (exchange.ready() && !ready) {
+      ready = true;
+      connection.ready();
+    }
     for (Reply reply : exchange.reply()) {
       send(reply, vars);
     }
@@ -206,8 +214,11 @@ public final class ConversationSession implements BehaviourSession, Conversation
     if (exchange.feed() != null) {
       String key = exchange.feed().key().render(vars);
       if (feeds == null || !feeds.containsKey(key)) {
+        boolean known = streams().find(key) != null;
         FeedStreams.Stream stream = streams().open(key, exchange.feed());
-        goLive(stream, vars, stream.producedBy(System.currentTimeMillis()) + 1);
+        long produced = stream.producedBy(System.currentTimeMillis());
+        connection.feedStarted(key, known ? produced : 0, conversation.offersResume());
+        goLive(stream, vars, produced + 1);
       }
     }
   }
@@ -216,6 +227,9 @@ public final class ConversationSession implements BehaviourSession, Conversation
     String key = resume.feed().render(vars);
     FeedStreams.Stream stream = streams().find(key);
     Long after = parseSeq(resume.after().render(vars));
+    if (after != null) {
+      connection.feedResumed(key, after);
+    }
     if (stream == null || after == null) {
       return;
     }
@@ -232,7 +246,12 @@ public final class ConversationSession implements BehaviourSession, Conversation
 
   private void goLive(FeedStreams.Stream stream, Map<String, Object> vars, long next) {
     if (feeds == null) {
-      feeds = new HashMap<>();
+      feeds = new LinkedHashMap<>();
+    }
+    if (feeds.size() >= FeedStreams.MAX_STREAMS) {
+      Iterator<LiveFeed> oldest = feeds.values().iterator();
+      oldest.next().timer.cancel();
+      oldest.remove();
     }
     LiveFeed live = new LiveFeed(stream, vars, next);
     feeds.put(stream.key(), live);

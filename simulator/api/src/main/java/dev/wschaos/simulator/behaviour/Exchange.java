@@ -11,9 +11,14 @@ import java.util.List;
 
 /**
  * One step of a conversation: when a client message matches {@code when}, send {@code reply}, then stop a feed
- * live on this connection ({@code stop}), replay one ({@code resume}) and start one ({@code feed}).
+ * live on this connection ({@code stop}), replay one ({@code resume}) and start one ({@code feed}). A step marked
+ * {@code ready: true} is the protocol's handshake: the first time one runs, the connection counts as ready in the
+ * journal and reconnect analytics (time to ready, recovery to ready).
  *
  * <pre>{@code
+ * - when: {json: {type: auth}}
+ *   reply: ['{"type":"ready"}']
+ *   ready: true
  * - when: {json: {type: subscribe}}
  *   reply: ['{"type":"subscribed","id":"{{message.id}}"}']
  *   feed: {key: "{{message.channel}}", every: 200ms, send: '{"seq":{{feed.seq}}}'}
@@ -22,7 +27,12 @@ import java.util.List;
  * }</pre>
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Exchange(MessageMatch when, List<Reply> reply, StopSpec stop, FeedSpec feed, ResumeSpec resume) {
+public record Exchange(MessageMatch when, List<Reply> reply, StopSpec stop, FeedSpec feed, ResumeSpec resume,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean ready) {
+
+  public Exchange {
+    reply = reply == null ? List.of() : List.copyOf(reply);
+  }
 
   @JsonCreator
   public Exchange(
@@ -30,32 +40,39 @@ public record Exchange(MessageMatch when, List<Reply> reply, StopSpec stop, Feed
       @JsonProperty("reply") List<Reply> reply,
       @JsonProperty("stop") StopSpec stop,
       @JsonProperty("feed") FeedSpec feed,
-      @JsonProperty("resume") ResumeSpec resume) {
-    this.when = when;
-    this.reply = reply == null ? List.of() : List.copyOf(reply);
-    this.stop = stop;
-    this.feed = feed;
-    this.resume = resume;
+      @JsonProperty("resume") ResumeSpec resume,
+      @JsonProperty("ready") Boolean ready) {
+    this(when, reply, stop, feed, resume, ready != null && ready);
+  }
+
+  public Exchange(MessageMatch when, List<Reply> reply, StopSpec stop, FeedSpec feed, ResumeSpec resume) {
+    this(when, reply, stop, feed, resume, false);
   }
 
   public Exchange(MessageMatch when, List<Reply> reply, FeedSpec feed, ResumeSpec resume) {
-    this(when, reply, null, feed, resume);
+    this(when, reply, null, feed, resume, false);
   }
 
   public static Exchange reply(MessageMatch when, String... replies) {
-    return new Exchange(when, java.util.Arrays.stream(replies).map(Reply::text).toList(), null, null, null);
+    return new Exchange(when, java.util.Arrays.stream(replies).map(Reply::text).toList(), null, null, null,
+        false);
   }
 
   public Exchange withFeed(FeedSpec value) {
-    return new Exchange(when, reply, stop, value, resume);
+    return new Exchange(when, reply, stop, value, resume, ready);
   }
 
   public Exchange withResume(ResumeSpec value) {
-    return new Exchange(when, reply, stop, feed, value);
+    return new Exchange(when, reply, stop, feed, value, ready);
   }
 
   public Exchange withStop(StopSpec value) {
-    return new Exchange(when, reply, value, feed, resume);
+    return new Exchange(when, reply, value, feed, resume, ready);
+  }
+
+  /** This step completes the protocol's handshake: the connection is ready once it has run. */
+  public Exchange markingReady() {
+    return new Exchange(when, reply, stop, feed, resume, true);
   }
 
   public void validate(Problems problems) {

@@ -1,15 +1,24 @@
 package dev.wschaos.simulator.behaviour;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client's feeds, by key, kept across its connections. Event N of a stream is produced at
- * {@code epoch + N * every}, whether or not a connection is there to send it.
+ * {@code epoch + N * every}, whether or not a connection is there to send it. Feed keys come from client messages,
+ * so a client keeps at most {@value #MAX_STREAMS}: past that the stream used least recently is forgotten (a resume
+ * on it finds nothing; a new subscription starts it again).
  */
 final class FeedStreams {
 
-  private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+  static final int MAX_STREAMS = 256;
+
+  private final Map<String, Stream> streams = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Stream> eldest) {
+      return size() > MAX_STREAMS;
+    }
+  };
 
   record Stream(String key, long epochMillis, long everyMillis, FeedSpec spec) {
 
@@ -23,7 +32,7 @@ final class FeedStreams {
   }
 
   /** The client's stream for {@code key}, started now if there is none (or its period changed). */
-  Stream open(String key, FeedSpec spec) {
+  synchronized Stream open(String key, FeedSpec spec) {
     long every = Math.max(1, spec.every().toMillis());
     return streams.compute(key, (k, old) -> old != null && old.everyMillis() == every
         ? (old.spec().equals(spec) ? old : new Stream(k, old.epochMillis(), every, spec))
@@ -31,7 +40,7 @@ final class FeedStreams {
   }
 
   /** The client's stream for {@code key}, or null if it never subscribed. */
-  Stream find(String key) {
+  synchronized Stream find(String key) {
     return streams.get(key);
   }
 }

@@ -264,6 +264,15 @@ public final class AdminClient {
     return call("GET", "/reconnects", null, ReconnectReport.class);
   }
 
+  /**
+   * The reconnect report with close codes judged by the convention {@code closeCodes} ({@code graphql-ws},
+   * {@code pusher}, {@code stomp}, or {@code none}) instead of the plan's ({@code GET /reconnects?closeCodes=...}).
+   */
+  public ReconnectReport reconnectReport(String closeCodes) {
+    return call("GET", "/reconnects?closeCodes=" + java.net.URLEncoder.encode(closeCodes,
+        java.nio.charset.StandardCharsets.UTF_8), null, ReconnectReport.class);
+  }
+
   /** The TLS test root CA as PEM ({@code GET /tls/ca.pem}). */
   public String caPem() {
     return send("GET", "/tls/ca.pem", null).body();

@@ -85,6 +85,23 @@ public interface LiveConnection {
     return null;
   }
 
+  // Protocol milestones a conversation reports, for the journal and reconnect analytics: a few per connection.
+
+  /** The conversation reached ready: a step marked {@code ready: true} ran (reported once per connection). */
+  default void ready() {}
+
+  /**
+   * The conversation started feed {@code key} afresh on this connection.
+   *
+   * @param produced events the client's stream of that feed had produced already (0 for a new feed): a fresh start
+   *                 skips them
+   * @param resumable whether the conversation has a resume step the client could have used instead
+   */
+  default void feedStarted(String key, long produced, boolean resumable) {}
+
+  /** The conversation resumed feed {@code key} after sequence number {@code afterSeq}. */
+  default void feedResumed(String key, long afterSeq) {}
+
   /** Cap this connection's throughput in bytes per second per direction; 0 leaves a direction unlimited. */
   void limitBandwidth(long outBytesPerSecond, long inBytesPerSecond);
 

@@ -25,7 +25,13 @@ public enum EventType {
   /** The connection is gone: duration, messages in and out, final code and who ended it. */
   CLOSED,
   /** A fleet event: an admin or Java API action, or a timeline step. */
-  FLEET_ACTION;
+  FLEET_ACTION,
+  /** A conversation reached a step marked {@code ready: true} (once per connection): the protocol's handshake is done. */
+  READY,
+  /** A conversation started a feed afresh ({@code feed}, {@code afterSeq}: events of it the client's stream already had). */
+  FEED_STARTED,
+  /** A conversation resumed a feed after the client's last-seen sequence number ({@code feed}, {@code afterSeq}). */
+  FEED_RESUMED;
 
   @JsonValue
   public String wireName() {

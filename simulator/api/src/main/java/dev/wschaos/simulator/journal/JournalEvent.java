@@ -25,14 +25,20 @@ import java.util.Map;
  * @param rule         the rule (or fleet action / timeline step) that caused the event
  * @param fault        the fault type, e.g. {@code close}, {@code reject}, {@code capacity}
  * @param detail       free text: rejection reasons, an action's description
+ * @param feed         the feed key of a {@code feed-started} or {@code feed-resumed} event
+ * @param afterSeq     {@code feed-resumed}: the sequence number the client resumed after; {@code feed-started}: how
+ *                     many events the client's stream of that feed had produced already (0 for a new feed), which a
+ *                     fresh start skips
+ * @param resumable    {@code feed-started}: whether the conversation offered a resume step the client could have used
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"seq", "nanos", "time", "type", "connectionId", "clientId", "attempt", "path", "remote", "status",
-    "code", "reason", "initiator", "rule", "fault", "headers", "durationMs", "messagesIn", "messagesOut", "detail"})
+    "code", "reason", "initiator", "rule", "fault", "headers", "durationMs", "messagesIn", "messagesOut", "detail", "feed", "afterSeq", "resumable"})
 public record JournalEvent(long seq, long nanos, Instant time, EventType type, Long connectionId, String clientId,
                            Integer attempt, String path, String remote, Integer status, Integer code, String reason,
                            String initiator, String rule, String fault, Map<String, String> headers,
-                           Long durationMs, Long messagesIn, Long messagesOut, String detail) {
+                           Long durationMs, Long messagesIn, Long messagesOut, String detail, String feed,
+                           Long afterSeq, Boolean resumable) {
 
   public static final String SERVER = "server";
   public static final String CLIENT = "client";
@@ -60,7 +66,10 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
       @JsonProperty("durationMs") Long durationMs,
       @JsonProperty("messagesIn") Long messagesIn,
       @JsonProperty("messagesOut") Long messagesOut,
-      @JsonProperty("detail") String detail) {
+      @JsonProperty("detail") String detail,
+      @JsonProperty("feed") String feed,
+      @JsonProperty("afterSeq") Long afterSeq,
+      @JsonProperty("resumable") Boolean resumable) {
     this.seq = seq;
     this.nanos = nanos;
     this.time = time;
@@ -81,6 +90,18 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     this.messagesIn = messagesIn;
     this.messagesOut = messagesOut;
     this.detail = detail;
+    this.feed = feed;
+    this.afterSeq = afterSeq;
+    this.resumable = resumable;
+  }
+
+  /** An event without protocol milestone fields, as before those existed. */
+  public JournalEvent(long seq, long nanos, Instant time, EventType type, Long connectionId, String clientId,
+                      Integer attempt, String path, String remote, Integer status, Integer code, String reason,
+                      String initiator, String rule, String fault, Map<String, String> headers, Long durationMs,
+                      Long messagesIn, Long messagesOut, String detail) {
+    this(seq, nanos, time, type, connectionId, clientId, attempt, path, remote, status, code, reason, initiator, rule,
+        fault, headers, durationMs, messagesIn, messagesOut, detail, null, null, null);
   }
 
   /** A fresh event about connection {@code connectionId}; {@link Builder} sets the rest. */
@@ -98,7 +119,8 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
 
   JournalEvent numbered(long number, long sinceStartNanos) {
     return new JournalEvent(number, sinceStartNanos, time, type, connectionId, clientId, attempt, path, remote, status,
-        code, reason, initiator, rule, fault, headers, durationMs, messagesIn, messagesOut, detail);
+        code, reason, initiator, rule, fault, headers, durationMs, messagesIn, messagesOut, detail, feed, afterSeq,
+        resumable);
   }
 
   /** Builds one event; the journal numbers it. Times are taken when {@link #build()} is called. */
@@ -120,6 +142,9 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     private Long messagesIn;
     private Long messagesOut;
     private String detail;
+    private String feed;
+    private Long afterSeq;
+    private Boolean resumable;
 
     private Builder(EventType type, Long connectionId, String clientId) {
       this.type = type;
@@ -140,6 +165,9 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     public Builder durationMs(long value) { this.durationMs = value; return this; }
     public Builder messages(long in, long out) { this.messagesIn = in; this.messagesOut = out; return this; }
     public Builder detail(String value) { this.detail = value; return this; }
+    public Builder feed(String value) { this.feed = value; return this; }
+    public Builder afterSeq(long value) { this.afterSeq = value; return this; }
+    public Builder resumable(boolean value) { this.resumable = value; return this; }
 
     public JournalEvent build() {
       return build(0, 0);
@@ -148,7 +176,7 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     JournalEvent build(long seq, long startNanos) {
       return new JournalEvent(seq, System.nanoTime() - startNanos, Instant.now(), type, connectionId, clientId,
           attempt, path, remote, status, code, reason, initiator, rule, fault, headers, durationMs, messagesIn,
-          messagesOut, detail);
+          messagesOut, detail, feed, afterSeq, resumable);
     }
   }
 }

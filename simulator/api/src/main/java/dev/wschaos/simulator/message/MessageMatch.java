@@ -137,11 +137,21 @@ public final class MessageMatch {
     }
     for (Matcher names = GROUP_NAME.matcher(text); names.find(); ) {
       String name = names.group(1);
-      if (matcher.group(name) != null) {
-        groups.put(name, matcher.group(name));
+      String value = namedGroup(matcher, name);
+      if (value != null) {
+        groups.put(name, value);
       }
     }
     return groups;
+  }
+
+  /** The group's text; null when it did not take part or when {@code (?<name>} was not a group (escaped, in a class). */
+  private static String namedGroup(Matcher matcher, String name) {
+    try {
+      return matcher.group(name);
+    } catch (IllegalArgumentException notAGroup) {
+      return null;
+    }
   }
 
   public void validate(Problems problems) {

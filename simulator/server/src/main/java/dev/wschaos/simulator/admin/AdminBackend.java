@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.admin;
 
+import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.journal.EventHub;
@@ -7,6 +9,7 @@ import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
+import dev.wschaos.simulator.server.ProxyRecorder;
 import java.net.URI;
 import java.util.Optional;
 
@@ -39,6 +42,15 @@ public interface AdminBackend extends ChaosTarget {
 
   /** The Prometheus metrics, or {@code null} when there are none. */
   ChaosMetrics metrics();
+
+  /** The analytics settings the plan in force implies (its conversation's close-code convention, ticker resume). */
+  AnalyticsSettings analyticsSettings();
+
+  /** The reconnect report under {@code settings}. */
+  ReconnectReport reconnectReport(AnalyticsSettings settings);
+
+  /** Records proxied sessions into a conversation plan (the admin API's {@code /record}). */
+  ProxyRecorder recorder();
 
   /** This simulator as a node of a cluster (fleet actions then go to every node), or empty when it runs alone. */
   default Optional<ClusterNode> cluster() {

@@ -2,6 +2,7 @@ package dev.wschaos.simulator.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.analytics.AnalyticsSettings;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
@@ -62,6 +63,7 @@ import java.util.regex.Pattern;
  *   PUT    /plan/tls               GET    /cluster
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
+ *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
  *   GET    /ui, /ui/...            the web console ({@link ConsoleRoutes}), mounted by the admin server
  * </pre>
  */
@@ -113,6 +115,7 @@ final class AdminRoutes {
     router.get("/tls/ca.pem").handler(routes::caPem);
     router.get("/metrics").handler(routes::metrics);
     router.get("/openapi.yaml").handler(routes::openApi);
+    RecordingRoutes.mount(router, server);
     console.accept(router);
     router.route().last().handler(ctx -> problem(ctx, Problem.of(ctx.request().method() == HttpMethod.GET ? 404 : 405,
         "not-found", "No such route", ctx.request().method() + " " + ctx.request().path()
@@ -417,9 +420,22 @@ final class AdminRoutes {
     analyze(ctx, "text/html; charset=utf-8", HtmlReport::render);
   }
 
-  /** Reports can cover many thousands of attempts: computed off the event loop. */
+  /**
+   * Reports can cover many thousands of attempts: computed off the event loop. {@code ?closeCodes=NAME} judges close
+   * codes by another convention than the plan's ({@code none}: no convention).
+   */
   private void analyze(RoutingContext ctx, String contentType, Function<ReconnectReport, String> render) {
-    ctx.vertx().executeBlocking(() -> render.apply(server.reconnectReport()), false)
+    String closeCodes = ctx.request().getParam("closeCodes");
+    AnalyticsSettings settings;
+    try {
+      settings = closeCodes == null ? server.analyticsSettings()
+          : server.analyticsSettings().withCloseCodes(closeCodes.isBlank() || closeCodes.equals("none") ? null
+              : closeCodes);
+    } catch (IllegalArgumentException e) {
+      problem(ctx, Problem.of(400, "bad-request", "Bad closeCodes", e.getMessage()));
+      return;
+    }
+    ctx.vertx().executeBlocking(() -> render.apply(server.reconnectReport(settings)), false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", contentType).end(body))
         .onFailure(e -> problem(ctx, e instanceof NoSuchElementException
             ? Problem.of(404, "no-such-client", "No such client", e.getMessage())

@@ -108,6 +108,11 @@ final class ServeOptions {
       description = "at shutdown, write how the clients reconnected: HTML, or JSON when FILE ends in .json")
   java.nio.file.Path report;
 
+  @Option(names = "--record", paramLabel = "FILE",
+      description = "record the proxied sessions (the plan's upstreams) into FILE as a conversation plan, written "
+          + "at shutdown or on DELETE /record of the admin API")
+  Path recordFile;
+
   @Option(names = "--list-plans", description = "list the built-in plans and exit")
   boolean listPlans;
 
@@ -172,7 +177,13 @@ final class ServeOptions {
     try {
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(loaded).host(host).port(port).seed(seed)
           .closeTimeout(timeout).limits(limits).tls(tls.enabled() ? tls.settings() : null)
-          .journalSize(Math.max(0, journalSize)).journalFile(journalFile).cluster(cluster.settings());
+          .journalSize(Math.max(0, journalSize)).journalFile(journalFile).cluster(cluster.settings())
+          .record(recordFile);
+      if (recordFile != null && loaded.upstreams().isEmpty()) {
+        err.println("wschaos: --record: plan '" + loaded.name() + "' names no upstreams, so no session is proxied "
+            + "and the recording will be empty");
+        err.flush();
+      }
       if (eventLoops != null) {
         builder.eventLoops(eventLoops);
       }
@@ -193,6 +204,9 @@ final class ServeOptions {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
+      if (recordFile != null && !server.recorder().active()) {
+        System.out.println("wschaos recording written to " + recordFile.toAbsolutePath());
+      }
       if (report != null) {
         try {
           System.out.println("wschaos reconnect report written to " + server.writeReconnectReport(report).toAbsolutePath());

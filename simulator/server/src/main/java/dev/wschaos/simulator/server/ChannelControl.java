@@ -37,6 +37,11 @@ final class ChannelControl {
     context().channel().config().setAutoRead(on);
   }
 
+  /** Refuse client close frames with codes no endpoint may send (see {@link CloseCodeCheck}). */
+  void checkCloseCodes() {
+    CloseCodeCheck.install(context(), webSocket);
+  }
+
   void dropPings() {
     FrameFilter.on(context()).dropPings();
   }

@@ -98,12 +98,17 @@ final class ChaosConnection implements LiveConnection {
   }
 
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed) {
-    start(book, connectionRule, onClosed, null);
+    start(book, connectionRule, onClosed, null, null);
   }
 
-  /** Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers. */
-  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream) {
+  /**
+   * Start as a proxied connection when {@code upstream} is given: the upstream, not the behaviour, answers;
+   * {@code tape} (or null) records what the two sides say.
+   */
+  void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream,
+             SessionTape tape) {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
+    channel.checkCloseCodes();
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
     webSocket.exceptionHandler(e -> {
@@ -119,7 +124,7 @@ final class ChaosConnection implements LiveConnection {
       heartbeat.start();
     }
     journal.opened(webSocket.subProtocol());
-    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream).start()
+    behaviour = upstream != null ? new UpstreamSession(this, webSocket, upstream, tape).start()
         : book.behaviour().start(this);
     if (connectionRule != null) {
       armed = new ArmedFault(connectionRule, this, applied -> {
@@ -374,6 +379,21 @@ final class ChaosConnection implements LiveConnection {
   @Override
   public void inbound(MessageFlow flow) {
     this.inbound = flow;
+  }
+
+  @Override
+  public void ready() {
+    journal.milestone(EventType.READY, null, null, null);
+  }
+
+  @Override
+  public void feedStarted(String key, long produced, boolean resumable) {
+    journal.milestone(EventType.FEED_STARTED, key, produced, resumable);
+  }
+
+  @Override
+  public void feedResumed(String key, long afterSeq) {
+    journal.milestone(EventType.FEED_RESUMED, key, afterSeq, null);
   }
 
   @Override

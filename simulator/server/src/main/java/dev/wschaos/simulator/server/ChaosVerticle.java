@@ -69,6 +69,7 @@ public final class ChaosVerticle extends VerticleBase {
   private final AtomicInteger occupied = new AtomicInteger();
   private EventSink events = EventSink.NONE;
   private AttemptCounter shared;
+  private ProxyRecorder recorder;
   private volatile int boundPort = -1;
   private volatile boolean stopped;
   private UpstreamConnector upstreams;
@@ -78,6 +79,12 @@ public final class ChaosVerticle extends VerticleBase {
     this.ruleBook = ruleBook;
     this.clients = clients;
     this.limits = new ListenerLimits(settings.limits());
+  }
+
+  /** Record proxied sessions into {@code value} while it is on; call before deploying. */
+  public ChaosVerticle recorder(ProxyRecorder value) {
+    this.recorder = value;
+    return this;
   }
 
   /** Report connection events to {@code sink}; call before deploying. */
@@ -321,9 +328,11 @@ public final class ChaosVerticle extends VerticleBase {
                       ClientTracker.ClientRecord client, RuleBook book, RuleBook.Decision decision) {
     ChaosConnection connection = new ChaosConnection(id, vertx, webSocket, upgrade, client, events);
     open.put(id, connection);
+    SessionTape tape = upstream == null || recorder == null || !recorder.active() ? null
+        : recorder.tape(id, upgrade, book.plan().upstreamFor(upgrade.path()).url(), upstream.subProtocol());
     connection.start(book, decision.connection(), () -> {
       open.remove(id);
       occupied.decrementAndGet();
-    }, upstream);
+    }, upstream, tape);
   }
 }

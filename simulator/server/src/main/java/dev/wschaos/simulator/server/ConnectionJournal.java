@@ -51,6 +51,20 @@ final class ConnectionJournal {
     }
   }
 
+  /** A protocol milestone of the conversation: ready, a feed started afresh, a feed resumed. */
+  void milestone(EventType type, String feed, Long afterSeq, Boolean resumable) {
+    if (events.enabled()) {
+      JournalEvent.Builder event = JournalEvent.of(type, id, upgrade.clientId()).attempt(upgrade.attempt()).feed(feed);
+      if (afterSeq != null) {
+        event.afterSeq(afterSeq);
+      }
+      if (resumable != null) {
+        event.resumable(resumable);
+      }
+      events.emit(event);
+    }
+  }
+
   void faultApplied(String rule, String type) {
     if (faultsApplied.isEmpty()) {
       faultsApplied = new ArrayList<>(2);

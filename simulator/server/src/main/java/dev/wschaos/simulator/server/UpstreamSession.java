@@ -26,23 +26,33 @@ final class UpstreamSession implements BehaviourSession {
   private final ChaosConnection connection;
   private final ServerWebSocket client;
   private final WebSocket upstream;
+  private final SessionTape tape;
   private UpstreamClose onFaultClose = UpstreamClose.GOING_AWAY;
   private int faultCode;
   private String faultReason;
 
-  UpstreamSession(ChaosConnection connection, ServerWebSocket client, WebSocket upstream) {
+  /** {@code tape} records the session's messages when a recording is on (else null). */
+  UpstreamSession(ChaosConnection connection, ServerWebSocket client, WebSocket upstream, SessionTape tape) {
     this.connection = connection;
     this.client = client;
     this.upstream = upstream;
+    this.tape = tape;
   }
 
   UpstreamSession start() {
     upstream.textMessageHandler(text -> {
+      if (tape != null) {
+        tape.text(false, text);
+      }
       connection.sendText(text);
       pauseUpstreamIfClientBehind();
     });
     upstream.binaryMessageHandler(data -> {
-      connection.sendBinary(data.getBytes());
+      byte[] bytes = data.getBytes();
+      if (tape != null) {
+        tape.binary(false, bytes);
+      }
+      connection.sendBinary(bytes);
       pauseUpstreamIfClientBehind();
     });
     upstream.exceptionHandler(e -> { });
@@ -56,6 +66,9 @@ final class UpstreamSession implements BehaviourSession {
   @Override
   public void onText(String text) {
     if (!upstream.isClosed()) {
+      if (tape != null) {
+        tape.text(true, text);
+      }
       upstream.writeTextMessage(text);
       pauseClientIfUpstreamBehind();
     }
@@ -64,6 +77,9 @@ final class UpstreamSession implements BehaviourSession {
   @Override
   public void onBinary(byte[] data) {
     if (!upstream.isClosed()) {
+      if (tape != null) {
+        tape.binary(true, data);
+      }
       upstream.writeBinaryMessage(Buffer.buffer(data));
       pauseClientIfUpstreamBehind();
     }
@@ -95,13 +111,13 @@ final class UpstreamSession implements BehaviourSession {
   }
 
   private void pauseUpstreamIfClientBehind() {
-    if (client.writeQueueFull()) {
+    if (!client.isClosed() && client.writeQueueFull()) {
       upstream.pause();
     }
   }
 
   private void pauseClientIfUpstreamBehind() {
-    if (upstream.writeQueueFull()) {
+    if (!upstream.isClosed() && upstream.writeQueueFull()) {
       client.pause();
     }
   }

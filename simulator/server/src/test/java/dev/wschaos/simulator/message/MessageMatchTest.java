@@ -54,6 +54,14 @@ class MessageMatchTest {
   }
 
   @Test
+  void groupsIgnoreWhatOnlyLooksLikeANamedGroup() {
+    MessageMatch escaped = MessageMatch.text("\\Q(?<x>)\\E");
+    MessageMatch inClass = MessageMatch.text("[(?<y>)]");
+    assertThat(escaped.groups(ClientMessage.text("(?<x>)"))).containsOnly(Map.entry("0", "(?<x>)"));
+    assertThat(inClass.groups(ClientMessage.text("?"))).containsOnly(Map.entry("0", "?"));
+  }
+
+  @Test
   void binaryMatchesOnlyBinaryAndAnEmptyMatchEveryText() {
     MessageMatch binary = new MessageMatch(null, null, true);
     assertThat(binary.matches(ClientMessage.binary(new byte[0]))).isTrue();

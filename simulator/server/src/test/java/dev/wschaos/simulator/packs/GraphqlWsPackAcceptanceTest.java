@@ -3,6 +3,7 @@ package dev.wschaos.simulator.packs;
 import static dev.wschaos.simulator.assertj.WsChaosAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.wschaos.simulator.analytics.Check;
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.dsl.Chaos;
 import dev.wschaos.simulator.fault.connection.CloseFault;
@@ -63,7 +64,11 @@ class GraphqlWsPackAcceptanceTest {
     }
 
     ClientReport report = chaos.client("gql-1");
-    assertThat(report).reconnectedTimes(2).neverRetriedAfter(4401);
+    assertThat(report).reconnectedTimes(2).neverRetriedAfter(4401)
+        .as("the pack's close-code convention matches the reference client: 4403 retried, 4401 not")
+        .doesNotHaveFinding(Check.RETRIED_TERMINAL_PROTOCOL_CLOSE);
+    assertThat(report.timeline()).as("ready at connection_ack on every attempt")
+        .allSatisfy(attempt -> assertThat(attempt.readyMillis()).isNotNull());
     assertThat(report.timeline().get(1).disconnect().code()).isEqualTo(4403);
   }
 }

@@ -18,9 +18,13 @@ public final class ReportCommand extends RemoteCommand {
   @Option(names = "--html", paramLabel = "FILE", description = "also write the HTML report to FILE")
   Path html;
 
+  @Option(names = "--close-codes", paramLabel = "NAME", description = {"judge close codes by this protocol's "
+      + "convention instead of the plan's: graphql-ws, pusher, stomp, or none"})
+  String closeCodes;
+
   @Override
   int run(AdminClient client) {
-    ReconnectReport report = client.reconnectReport();
+    ReconnectReport report = closeCodes == null ? client.reconnectReport() : client.reconnectReport(closeCodes);
     if (json()) {
       printJson(report);
     } else {
