@@ -24,6 +24,7 @@ import dev.wschaos.simulator.engine.RuleBook;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.journal.JournalEvent;
@@ -48,6 +49,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -301,6 +303,23 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     applyTls(control.edit(plan -> plan.withTls(policy)));
   }
 
+  /**
+   * Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: no limits), as an edit like
+   * {@link #addRule}: the next upgrade is decided under them; a timeline's temporary limits still win while in force.
+   *
+   * @throws InvalidPlanException listing every problem ({@code limits.maxConnections}, ...); nothing changed
+   */
+  @Override
+  public void replaceLimits(Limits limits) {
+    control.edit(plan -> plan.withLimits(limits));
+  }
+
+  /** When the plan in force was installed: its timeline's offsets count from here. */
+  @Override
+  public Instant planStartedAt() {
+    return control.startedAt();
+  }
+
   @Override
   public int openConnections() {
     return verticle.openConnections();
@@ -391,6 +410,19 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       LOG.info("wschaos rule '{}' removed", name);
     }
     return removed[0];
+  }
+
+  /**
+   * Replace the plan's behaviour, keeping its rules, as an edit like {@link #addRule}: connections opened from now on
+   * get it, open ones keep theirs.
+   *
+   * @throws InvalidPlanException listing every problem (e.g. a template with an unknown variable); nothing changed
+   */
+  @Override
+  public void replaceBehaviour(Behaviour behaviour) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    control.edit(plan -> plan.withBehaviour(behaviour));
+    LOG.info("wschaos behaviour is now {}", behaviour.getClass().getSimpleName());
   }
 
   /** Remove every rule of the plan, as an edit like {@link #addRule}: the timeline and its temporary rules stay. */

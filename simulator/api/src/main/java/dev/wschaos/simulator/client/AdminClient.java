@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.common.FieldPath;
@@ -164,6 +165,20 @@ public final class AdminClient {
    */
   public Plan replaceTls(TlsPolicy policy) {
     return call("PUT", "/plan/tls", write(policy), Plan.class);
+  }
+
+  /**
+   * Put {@code behaviour} in place of the plan's ({@code PUT /plan/behaviour}), as an edit like {@link #addRule}:
+   * rules, timeline and seed stay; connections opened from then on get it.
+   *
+   * <pre>{@code
+   * admin.replaceBehaviour(ConversationBehaviour.create().withUnmatched(Unmatched.ECHO));
+   * }</pre>
+   *
+   * @return the plan now
+   */
+  public Plan replaceBehaviour(Behaviour behaviour) {
+    return call("PUT", "/plan/behaviour", write(behaviour), Plan.class);
   }
 
   /** Remove every rule ({@code DELETE /plan/rules}), keeping the rest of the plan and its running timeline. */

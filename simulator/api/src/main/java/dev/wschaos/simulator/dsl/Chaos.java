@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chaos.now().closeAll(1012);                       // fleet actions, at once
  * chaos.now().drop(percent(30));
  * chaos.tls().switchTo(TlsProfile.EXPIRED);
+ * chaos.conversation().when(json("type", "auth")).reply("{\"type\":\"ready\"}");   // message stubs
+ * chaos.forClient("c1").attempt(1).withholdReply(json("type", "auth"));            // protocol faults
+ * chaos.stomp().forClient("c1").attempt(2).errorOnSubscribe("access denied");     // in a pack's terms
  * chaos.awaitClient("c1").reconnected();            // waits without sleeping
  * chaos.clearRules();
  * }</pre>
@@ -69,6 +72,32 @@ public final class Chaos {
    */
   public ConnectionRules onConnection() {
     return new ConnectionRules(this, Match.ANY, null);
+  }
+
+  /**
+   * Shorthand for {@code onConnection().forClient(clientIdGlob)}: connection and protocol faults for these clients,
+   * e.g. {@code chaos.forClient("c1").attempt(1).withholdReply(json("type", "auth"))}.
+   */
+  public ConnectionRules forClient(String clientIdGlob) {
+    return onConnection().forClient(clientIdGlob);
+  }
+
+  /**
+   * Message stubs: write the running plan's conversation a verb at a time,
+   * {@code chaos.conversation().when(json("type", "auth")).reply("{\"type\":\"ready\"}")}.
+   */
+  public ConversationStubs conversation() {
+    return new ConversationStubs(this);
+  }
+
+  /** Protocol faults in STOMP's terms, for the {@code stomp} pack: {@code chaos.stomp().attempt(1).withholdConnected()}. */
+  public StompRules stomp() {
+    return new StompRules(this, Match.ANY, null);
+  }
+
+  /** Protocol faults in graphql-transport-ws terms, for the {@code graphql-ws} pack: {@code withholdAck()}, {@code closeWith(4403)}. */
+  public GraphqlWsRules graphqlWs() {
+    return new GraphqlWsRules(this, Match.ANY, null);
   }
 
   /** Shorthand for {@code onConnection().afterMessages(count)}: every connection. */

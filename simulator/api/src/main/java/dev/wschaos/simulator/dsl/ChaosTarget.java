@@ -4,6 +4,7 @@ import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
@@ -55,6 +56,22 @@ public interface ChaosTarget {
 
   /** Remove every rule: an edit like {@link #addRule}; the timeline and its temporary rules stay. */
   void clearRules();
+
+  /**
+   * Replace the plan's behaviour (echo, ticker, a conversation...), keeping its rules, as an edit like
+   * {@link #addRule} (remote: {@code PUT /plan/behaviour}): connections opened from now on get it, open ones keep
+   * theirs. This default, for targets that have no such edit, puts the whole plan back with {@link #replacePlan},
+   * so there the timeline starts again and a new seed is drawn unless the plan fixes one.
+   *
+   * <pre>{@code
+   * target.replaceBehaviour(ConversationBehaviour.create().withUnmatched(Unmatched.ECHO));
+   * }</pre>
+   *
+   * @throws RuntimeException the target's invalid-plan error, listing every problem; nothing changed
+   */
+  default void replaceBehaviour(Behaviour behaviour) {
+    replacePlan(plan().withBehaviour(behaviour));
+  }
 
   /**
    * Present {@code profile} on the wss port from the next TLS handshake on (SNI host names kept): an edit like

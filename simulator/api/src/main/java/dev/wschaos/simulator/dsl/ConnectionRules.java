@@ -35,6 +35,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.Trigger;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A connection rule being written: narrow the match, choose a trigger (default: on open), then name the fault. Every
@@ -45,6 +46,9 @@ import java.util.Arrays;
  * chaos.onConnection().onPath("/feed").latency(Duration.ofMillis(200), Duration.ofMillis(50));
  * chaos.onConnection().after(Duration.ofSeconds(5)).halfOpen();
  * chaos.onConnection().afterMessages(1).invalidUtf8();
+ * chaos.forClient("c1").attempt(1).withholdReply(json("type", "auth"));          // protocol faults
+ * chaos.forClient("c1").attempt(2).errorReply(json("type", "subscribe"), "{\"type\":\"error\"}");
+ * chaos.onConnection().onMessage(json("type", "subscribe")).close(4403, "forbidden");
  * }</pre>
  */
 public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
@@ -76,6 +80,15 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   /** Strike when a client text message contains a match of {@code regex}. */
   public ConnectionRules onMessage(String regex) {
     trigger = Chaos.requireOneTrigger(trigger, Trigger.onMessage(regex));
+    return this;
+  }
+
+  /**
+   * Strike once a client message matching {@code when} has been handled (its reply sent), e.g. close with the
+   * protocol's own code after a given message: {@code onMessage(json("type", "subscribe")).close(4403, "forbidden")}.
+   */
+  public ConnectionRules onMessage(MessageMatch when) {
+    trigger = Chaos.requireOneTrigger(trigger, Trigger.when(when));
     return this;
   }
 
@@ -255,6 +268,14 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
     return install(new ErrorReplyFault(when, Arrays.stream(replies).map(Reply::text).toList()));
   }
 
+  /**
+   * Conversations: answer a client message matching {@code when} with {@code replies} (may be none), then strike with
+   * {@code then}, as protocols that close after an error do ({@code error-reply} with {@code then}).
+   */
+  public ChaosRule errorReply(MessageMatch when, List<Reply> replies, ConnectionFault then) {
+    return install(new ErrorReplyFault(when, replies, then));
+  }
+
   /** Conversations: answer a client message matching {@code when} only after {@code delay} ({@code delay-reply}). */
   public ChaosRule delayReply(MessageMatch when, Duration delay) {
     return install(new DelayReplyFault(when, delay));
@@ -268,6 +289,16 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   /** Conversations: the next {@code count} events of every feed are not sent; a resume replays them ({@code feed-skip}). */
   public ChaosRule feedSkip(int count) {
     return install(new FeedSkipFault(count, null));
+  }
+
+  /** Conversations: the next {@code count} events of the feeds whose key matches {@code feedGlob} are not sent. */
+  public ChaosRule feedSkip(int count, String feedGlob) {
+    return install(new FeedSkipFault(count, feedGlob));
+  }
+
+  /** Conversations: each of the next {@code count} events of the feeds whose key matches {@code feedGlob} twice. */
+  public ChaosRule feedRepeat(int count, String feedGlob) {
+    return install(new FeedRepeatFault(count, feedGlob));
   }
 
   /** Conversations: each of the next {@code count} events of every feed is sent twice ({@code feed-repeat}). */

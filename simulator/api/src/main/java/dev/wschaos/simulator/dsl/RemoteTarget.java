@@ -2,6 +2,7 @@ package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.fleet.ActionResult;
@@ -51,6 +52,11 @@ final class RemoteTarget implements ChaosTarget {
   @Override
   public void clearRules() {
     admin.clearRules();
+  }
+
+  @Override
+  public void replaceBehaviour(Behaviour behaviour) {
+    admin.replaceBehaviour(behaviour);
   }
 
   /** Reads the plan's TLS section and puts it back with {@code profile}: SNI host names other writers set meanwhile may be lost. */

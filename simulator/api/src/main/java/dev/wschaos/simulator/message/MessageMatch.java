@@ -87,6 +87,16 @@ public final class MessageMatch {
     return new MessageMatch(null, regex, null);
   }
 
+  /** Binary messages. */
+  public static MessageMatch anyBinary() {
+    return new MessageMatch(null, null, true);
+  }
+
+  /** Every text message. */
+  public static MessageMatch anyText() {
+    return new MessageMatch(null, null, null);
+  }
+
   @JsonProperty public Map<String, JsonNode> json() { return json; }
   @JsonProperty public String text() { return text; }
   @JsonProperty public Boolean binary() { return binary; }

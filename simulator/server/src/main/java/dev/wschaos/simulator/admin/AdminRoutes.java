@@ -3,6 +3,7 @@ package dev.wschaos.simulator.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
+import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportJson;
@@ -14,6 +15,7 @@ import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.Version;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.journal.JournalPage;
@@ -61,6 +63,8 @@ import java.util.regex.Pattern;
  *   DELETE /plan/rules             GET    /openapi.yaml
  *   GET    /plan/rules/:rule       POST   /clients/forget
  *   PUT    /plan/tls               GET    /cluster
+ *   PUT    /plan/behaviour
+ *   PUT    /plan/limits            DELETE /plan/limits
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
@@ -99,6 +103,9 @@ final class AdminRoutes {
     router.post("/plan/rules").handler(routes::addRule);
     router.delete("/plan/rules").handler(routes::clearRules);
     router.put("/plan/tls").handler(routes::replaceTls);
+    router.put("/plan/behaviour").handler(routes::replaceBehaviour);
+    router.put("/plan/limits").handler(routes::replaceLimits);
+    router.delete("/plan/limits").handler(routes::clearLimits);
     router.get("/plan/rules/:rule").handler(routes::getRule);
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
@@ -190,6 +197,21 @@ final class AdminRoutes {
 
   private void replaceTls(RoutingContext ctx) {
     server.replaceTls(read(ctx, TlsPolicy.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceBehaviour(RoutingContext ctx) {
+    server.replaceBehaviour(read(ctx, Behaviour.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceLimits(RoutingContext ctx) {
+    server.replaceLimits(read(ctx, Limits.class));
+    send(ctx, 200, server.plan());
+  }
+
+  private void clearLimits(RoutingContext ctx) {
+    server.replaceLimits(null);
     send(ctx, 200, server.plan());
   }
 

@@ -1,9 +1,11 @@
 package dev.wschaos.simulator.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wschaos.simulator.analytics.HtmlReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportSection;
 import dev.wschaos.simulator.journal.EventHub;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.PlanCatalog;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +29,8 @@ import java.util.Set;
  *   GET /ui/live                               Server-Sent Events, a tick a second (ConsoleLiveStream)
  *   GET /ui/report                             the reconnect report so far, as a page for an iframe
  *   GET /ui/plans, /ui/plans/:name             the built-in plans and their YAML
+ *   GET /ui/timeline                           the timeline's steps and when each fires (ConsoleTimeline)
+ *   GET /ui/tls                                the TLS profile in force and those to switch to (ConsoleTls)
  * </pre>
  *
  * <pre>{@code
@@ -61,6 +66,9 @@ final class ConsoleRoutes implements AutoCloseable {
     router.get("/ui/report").handler(ctx -> report(ctx, backend));
     router.get("/ui/plans").handler(ctx -> ctx.json(PlanCatalog.descriptions()));
     router.get("/ui/plans/:name").handler(ConsoleRoutes::builtInPlan);
+    router.get("/ui/timeline").handler(ctx -> json(ctx,
+        ConsoleTimeline.of(backend.plan(), backend.planStartedAt(), Instant.now())));
+    router.get("/ui/tls").handler(ctx -> json(ctx, ConsoleTls.of(backend)));
     return console;
   }
 
@@ -88,6 +96,14 @@ final class ConsoleRoutes implements AutoCloseable {
     }
   }
 
+  private static void json(RoutingContext ctx, Object body) {
+    try {
+      ctx.response().putHeader("Content-Type", "application/json").end(Json.mapper().writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
   private static void builtInPlan(RoutingContext ctx) {
     String name = ctx.pathParam("name");
     if (!PlanCatalog.NAMES.contains(name)) {
@@ -101,11 +117,12 @@ final class ConsoleRoutes implements AutoCloseable {
     ctx.vertx().executeBlocking(() -> page(backend.reconnectReport()), false)
         .onSuccess(body -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(body))
         .onFailure(e -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-            .end(page("<p class=\"sub\">No reconnect report: " + escape(String.valueOf(e.getMessage())) + "</p>")));
+            .end(page("<p class=\"sub\">No reconnect report: " + ConsoleFindings.escape(String.valueOf(e.getMessage()))
+                + "</p>")));
   }
 
   private static String page(ReconnectReport report) {
-    StringBuilder body = new StringBuilder(32 * 1024);
+    StringBuilder body = new StringBuilder(32 * 1024).append(ConsoleFindings.render(report.findings()));
     for (ReportSection section : ReportSection.values()) {
       body.append(section.render(report));
     }
@@ -116,9 +133,5 @@ final class ConsoleRoutes implements AutoCloseable {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>reconnect report</title><style>"
         + HtmlReport.stylesheet() + "</style></head><body>\n" + body + "<script>" + HtmlReport.script()
         + "</script></body></html>\n";
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -19,6 +19,7 @@ import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TimelineStep;
 import dev.wschaos.simulator.server.ChaosVerticle;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class ControlPlane implements AutoCloseable {
   private long seed;
   private Random random;
   private long generation;
+  private Instant startedAt = Instant.now();
   private Consumer<PlanChange> changes = change -> { };
 
   public ControlPlane(Vertx vertx, ChaosVerticle verticle, AtomicReference<RuleBook> ruleBook,
@@ -103,9 +105,15 @@ public final class ControlPlane implements AutoCloseable {
     return seed;
   }
 
+  /** When the plan in force was installed: its timeline's offsets count from here (an edit keeps it). */
+  public synchronized Instant startedAt() {
+    return startedAt;
+  }
+
   private void installWithSeed(Plan plan, long planSeed) {
     cancelTimers();
     generation++;
+    startedAt = Instant.now();
     overlays.clear();
     base = plan;
     seed = planSeed;

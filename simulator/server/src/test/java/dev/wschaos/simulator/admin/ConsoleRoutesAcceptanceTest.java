@@ -55,7 +55,8 @@ class ConsoleRoutesAcceptanceTest {
     assertThat(HTTP.send(request("/ui/console.js").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
         .isEqualTo(200);
 
-    for (String data : new String[] {"/ui/live", "/ui/report", "/ui/plans", "/ui/plans/healthy", "/connections"}) {
+    for (String data : new String[] {"/ui/live", "/ui/report", "/ui/plans", "/ui/plans/healthy", "/ui/timeline",
+        "/ui/tls", "/connections"}) {
       HttpResponse<String> refused = HTTP.send(request(data).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).as(data).isEqualTo(401);
     }
@@ -123,5 +124,61 @@ class ConsoleRoutesAcceptanceTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(unknown.body()).contains("built-in plans: healthy");
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    HttpRequest.Builder builder = request(path).header("Authorization", "Bearer " + TOKEN);
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    return HTTP.send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void limitsAreSetAndClearedAsAnEditAndBadLimitsChangeNothing() throws Exception {
+    try (JdkClient first = JdkClient.connect(server.wsUrl().resolve("/feed?clientId=a"))) {
+      HttpResponse<String> set = call("PUT", "/plan/limits", "{\"maxConnections\": 1, \"retryAfter\": \"7s\"}");
+      assertThat(set.statusCode()).isEqualTo(200);
+      assertThat(set.body()).contains("\"maxConnections\":1").contains("\"name\":\"t\"");
+      assertThat(server.plan().rules()).hasSize(1);
+
+      Throwable refused = JdkClient.connectFailure(server.wsUrl().resolve("/feed?clientId=b"));
+      HttpResponse<?> answer = ((WebSocketHandshakeException) refused).getResponse();
+      assertThat(answer.statusCode()).isEqualTo(503);
+      assertThat(answer.headers().firstValue("Retry-After")).hasValue("7");
+
+      HttpResponse<String> bad = call("PUT", "/plan/limits", "{\"maxConnections\": -1}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body()).contains("limits.maxConnections").contains("cannot be negative");
+      assertThat(server.plan().limits().maxConnections()).isEqualTo(1);
+
+      assertThat(call("DELETE", "/plan/limits", null).statusCode()).isEqualTo(200);
+      assertThat(server.plan().limits()).isNull();
+      JdkClient.connect(server.wsUrl().resolve("/feed?clientId=b")).close();
+    }
+  }
+
+  @Test
+  void timelineTlsAndTheReportWithFindingsFirst() throws Exception {
+    server.replacePlan(dev.wschaos.simulator.plan.PlanLoader.parse("""
+        name: timed
+        timeline:
+          - {name: restart, at: 1h, every: 1h, action: {type: close, code: 1012}}
+        """, "test", dev.wschaos.simulator.plan.PlanLoader.Format.YAML));
+    HttpResponse<String> timeline = call("GET", "/ui/timeline", null);
+    assertThat(timeline.statusCode()).isEqualTo(200);
+    assertThat(timeline.body()).contains("\"plan\":\"timed\"").contains("\"label\":\"restart\"")
+        .contains("\"every\":\"1h\"").contains("\"fired\":0").contains("\"nextAt\":\"");
+
+    HttpResponse<String> tls = call("GET", "/ui/tls", null);
+    assertThat(tls.body()).contains("\"enabled\":false").contains("started without TLS")
+        .contains("\"id\":\"expired\"");
+
+    HttpResponse<String> report = call("GET", "/ui/report", null);
+    assertThat(report.body()).contains("id=\"findings\"");
+    if (report.body().contains("id=\"summary\"")) {
+      assertThat(report.body().indexOf("id=\"findings\"")).isLessThan(report.body().indexOf("id=\"summary\""));
+    }
   }
 }

@@ -124,7 +124,8 @@ class ConversationPlanTest {
           - fault: {type: error-reply, when: {text: x}, reply: [e], then: {type: close, code: 99}}
         """);
     assertThat(e.problems()).extracting(PlanProblem::toString).containsExactly(
-        "bad.yaml:3:65: rules[0].fault.reply: list at least one message (to send nothing, use withhold-reply)",
+        "bad.yaml:3:65: rules[0].fault.reply: list at least one message (to send nothing, use withhold-reply; to answer with "
+            + "a close, give then)",
         "bad.yaml:4:39: rules[1].fault.when.text: '(x' is not a valid regular expression: Unclosed group near index 2",
         "bad.yaml:4:52: rules[1].fault.delay: must be positive (e.g. 2s)",
         "bad.yaml:5:30: rules[2].fault.count: 0 is out of range: 1 or more",

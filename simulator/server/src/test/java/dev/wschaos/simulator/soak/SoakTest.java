@@ -58,7 +58,7 @@ class SoakTest {
   static final int FOLLOWING_LEFT = 16;
 
   static final int JOURNAL = 5_000;
-  static final int REMEMBERED = 1_000;
+  static final int REMEMBERED = Integer.getInteger("soak.remembered", 200);
   static final int ANALYTICS = 2_000;
 
   private static final List<String> FLEET_ACTIONS = List.of(

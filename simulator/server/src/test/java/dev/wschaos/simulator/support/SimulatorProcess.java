@@ -73,9 +73,9 @@ public final class SimulatorProcess implements AutoCloseable {
     return command;
   }
 
-  /** The next line of output, or {@code null} after 30 s. */
+  /** The next line of output, or {@code null} after 120 s. */
   public String nextLine() throws InterruptedException {
-    return lines.poll(30, TimeUnit.SECONDS);
+    return lines.poll(120, TimeUnit.SECONDS);
   }
 
   /** Send {@code signal} (e.g. {@code INT}, {@code TERM}) and wait for the process to end; whether it did in 20 s. */

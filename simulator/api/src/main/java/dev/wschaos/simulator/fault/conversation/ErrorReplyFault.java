@@ -34,7 +34,7 @@ public record ErrorReplyFault(MessageMatch when, List<Reply> reply, Fault then) 
   @JsonCreator
   public ErrorReplyFault(
       @JsonProperty(value = "when", required = true) MessageMatch when,
-      @JsonProperty(value = "reply", required = true) List<Reply> reply,
+      @JsonProperty("reply") List<Reply> reply,
       @JsonProperty("then") Fault then) {
     this.when = when;
     this.reply = reply == null ? List.of() : List.copyOf(reply);
@@ -53,8 +53,9 @@ public record ErrorReplyFault(MessageMatch when, List<Reply> reply, Fault then) 
   @Override
   public void validate(Problems problems) {
     when.validate(problems.at("when"));
-    if (reply.isEmpty()) {
-      problems.at("reply").error("list at least one message (to send nothing, use withhold-reply)");
+    if (reply.isEmpty() && then == null) {
+      problems.at("reply").error("list at least one message (to send nothing, use withhold-reply; to answer with "
+          + "a close, give then)");
     }
     for (int i = 0; i < reply.size(); i++) {
       reply.get(i).validate(problems.at("reply").at(i), TemplateVariables.MESSAGE);

@@ -17,6 +17,10 @@ import dev.wschaos.simulator.fault.ConversationPort;
 @JsonTypeName("feed-repeat")
 public record FeedRepeatFault(int count, String feed) implements ConversationFault {
 
+  public FeedRepeatFault {
+    feed = feed == null ? "*" : feed;
+  }
+
   @JsonCreator
   public FeedRepeatFault(@JsonProperty("count") Integer count, @JsonProperty("feed") String feed) {
     this(count == null ? 1 : count, feed == null ? "*" : feed);

@@ -17,6 +17,10 @@ import dev.wschaos.simulator.fault.ConversationPort;
 @JsonTypeName("feed-skip")
 public record FeedSkipFault(int count, String feed) implements ConversationFault {
 
+  public FeedSkipFault {
+    feed = feed == null ? "*" : feed;
+  }
+
   @JsonCreator
   public FeedSkipFault(@JsonProperty("count") Integer count, @JsonProperty("feed") String feed) {
     this(count == null ? 1 : count, feed == null ? "*" : feed);

@@ -59,7 +59,11 @@
     tab.focus();
     if (tab.id === 'tab-connections') refreshConnections();
     if (tab.id === 'tab-report') refreshReport();
-    if (tab.id === 'tab-plan' && !$('plan-text').value) loadPlan();
+    if (tab.id === 'tab-plan') {
+      if (!$('plan-text').value) loadPlan();
+      refreshTimeline();
+      refreshTls();
+    }
   }
   tabs.forEach((t, i) => {
     t.addEventListener('click', () => select(t));
@@ -116,6 +120,7 @@
     }
     status('plan ' + body.plan + (body.listening ? ' · listening' : ' · OUTAGE: not listening'), !body.listening);
     connectionsMoved(body.changes);
+    if (!$('view-plan').hidden) refreshTimeline();
     drawLive();
   }
 
@@ -231,9 +236,10 @@
       tr.appendChild(td);
     });
     const actions = document.createElement('td');
-    for (const type of ['close', 'drop', 'reset']) {
+    for (const type of ['close', 'drop', 'reset', 'half-open']) {
       const b = document.createElement('button');
       b.textContent = type;
+      b.dataset.action = type;
       b.className = type === 'close' ? '' : 'danger';
       b.setAttribute('aria-label', type + ' connection ' + c.id + ' of ' + (c.clientId || 'an anonymous client'));
       b.addEventListener('click', () => connectionAction(type, c));
@@ -251,8 +257,7 @@
       action.code = Number($('c-code').value);
       action.reason = 'closed from the console';
     }
-    const result = await act(action);
-    $('conn-count').textContent = result;
+    $('conn-result').textContent = type + ' connection ' + c.id + ': ' + await act(action);
     refreshConnections();
   }
 
@@ -260,7 +265,12 @@
     const response = await api('/actions', {method: 'POST', headers: {'Content-Type': 'application/json'},
       body: JSON.stringify(action)});
     const body = await response.json();
-    return response.ok ? body.action + ': ' + body.selected + ' selected' : body.detail;
+    return response.ok ? body.action + ': ' + body.selected + ' selected' : problemText(body);
+  }
+
+  function problemText(body) {
+    const problems = (body.problems || []).map((p) => (p.field ? p.field + ': ' : '') + p.message);
+    return problems.length ? problems.join('; ') : body.detail;
   }
 
   let filterTimer;
@@ -336,6 +346,8 @@
     if (response.ok) {
       showProblems([]);
       $('plan-result').textContent = 'applied: plan ' + body.name;
+      refreshTimeline();
+      refreshTls();
     } else {
       showProblems(body.problems && body.problems.length ? body.problems : [{message: body.detail}]);
       $('plan-result').textContent = 'not applied: ' + (body.problems ? body.problems.length : 1)
@@ -362,6 +374,71 @@
     }));
   }
 
+  // ---- timeline: steps fire at the plan's start + at, then every `every`
+  let timelineBusy = false;
+  async function refreshTimeline() {
+    if (timelineBusy) return;
+    timelineBusy = true;
+    try {
+      const response = await api('/ui/timeline');
+      const t = await response.json();
+      if (!response.ok) return;
+      const started = new Date(t.startedAt);
+      const ago = Math.max(0, Math.round((Date.parse(t.now) - started) / 1000));
+      $('timeline-start').textContent = 'plan ' + t.plan + ' started at ' + clock(started)
+        + ' (' + ago + ' s ago); steps fire at that time + at'
+        + (t.steps.length ? '' : '. This plan has no timeline.');
+      $('timeline').hidden = !t.steps.length;
+      $('timeline').tBodies[0].replaceChildren(...t.steps.map((step) => {
+        const tr = document.createElement('tr');
+        const next = step.nextAt ? 'in ' + Math.ceil(step.nextInMillis / 1000) + ' s ('
+          + clock(new Date(step.nextAt)) + ')' : 'done';
+        [step.label, step.what, step.at, step.every || '-', step.lasting || '-', step.fired, next].forEach((v, i) => {
+          const td = document.createElement('td');
+          td.textContent = v;
+          if (i === 1) td.className = 'wrap';
+          if (i >= 2 && i <= 5) td.className = 'num';
+          tr.appendChild(td);
+        });
+        return tr;
+      }));
+    } finally {
+      timelineBusy = false;
+    }
+  }
+
+  function clock(date) {
+    return date.toTimeString().slice(0, 8);
+  }
+
+  // ---- TLS profile of the plan's wss port
+  async function refreshTls() {
+    const response = await api('/ui/tls');
+    const tls = await response.json();
+    if (!response.ok) return;
+    $('tls-profile').replaceChildren(...tls.profiles.map((p) => {
+      const option = document.createElement('option');
+      option.value = p.id;
+      option.textContent = p.id + ' (' + p.kind + '): ' + p.summary;
+      option.selected = p.id === tls.profile;
+      return option;
+    }));
+    $('tls-profile').disabled = !tls.enabled;
+    $('tls-apply').disabled = !tls.enabled;
+    $('tls-reason').textContent = tls.enabled ? 'in force: ' + tls.profile : tls.reason;
+  }
+
+  $('tls').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const plan = await (await api('/plan', {headers: {Accept: 'application/json'}})).json();
+    const policy = {profile: $('tls-profile').value, hosts: (plan.tls && plan.tls.hosts) || {}};
+    const response = await api('/plan/tls', {method: 'PUT', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify(policy)});
+    const body = await response.json();
+    $('tls-reason').textContent = response.ok ? 'in force: ' + policy.profile + ' (from the next handshake)'
+      : 'not switched: ' + problemText(body);
+  });
+
   // ---- fleet actions
   function showFields() {
     const type = $('a-type').value;
@@ -371,13 +448,45 @@
   }
   $('a-type').addEventListener('change', showFields);
 
-  function fleetAction() {
+  // A fleet action is a POST /actions; capacity is an edit of the plan's limits (PUT or DELETE /plan/limits).
+  function fleetRequest() {
     const type = $('a-type').value;
+    if (type === 'capacity') return {method: 'PUT', path: '/plan/limits', body: limits()};
+    if (type === 'capacity-clear') return {method: 'DELETE', path: '/plan/limits'};
+    return {method: 'POST', path: '/actions', body: fleetAction(type)};
+  }
+
+  function limits() {
+    const out = {};
+    if ($('l-max').value !== '') {
+      out.maxConnections = Number($('l-max').value);
+      out.overCapacity = $('l-over').value;
+    }
+    if ($('l-retry').value.trim()) out.retryAfter = $('l-retry').value.trim();
+    if ($('l-rate').value !== '') {
+      out.acceptRate = {perSecond: Number($('l-rate').value)};
+      if ($('l-status').value !== '') out.acceptRate.status = Number($('l-status').value);
+    }
+    return out;
+  }
+
+  async function send(request) {
+    if (request.path === '/actions') return act(request.body);
+    const options = {method: request.method, headers: {'Content-Type': 'application/json'}};
+    if (request.body) options.body = JSON.stringify(request.body);
+    const response = await api(request.path, options);
+    const body = await response.json();
+    if (!response.ok) return problemText(body);
+    return body.limits ? 'limits now ' + JSON.stringify(body.limits) : 'no limits now';
+  }
+
+  function fleetAction(type) {
     const action = {type};
     if (type === 'outage') {
       action.duration = $('a-duration').value.trim();
       return action;
     }
+    if (type === 'half-open' && $('a-for').value.trim()) action.for = $('a-for').value.trim();
     if (type === 'close') {
       action.code = Number($('a-code').value);
       if ($('a-reason').value) action.reason = $('a-reason').value;
@@ -390,12 +499,13 @@
 
   $('fleet').addEventListener('submit', (e) => {
     e.preventDefault();
-    const action = fleetAction();
-    $('confirm-body').textContent = 'POST /actions\n' + JSON.stringify(action, null, 2);
+    const request = fleetRequest();
+    $('confirm-body').textContent = request.method + ' ' + request.path
+      + (request.body ? '\n' + JSON.stringify(request.body, null, 2) : '');
     const dialog = $('confirm');
     dialog.returnValue = '';
     dialog.addEventListener('close', async () => {
-      if (dialog.returnValue === 'ok') $('fleet-result').textContent = await act(action);
+      if (dialog.returnValue === 'ok') $('fleet-result').textContent = await send(request);
       else $('fleet-result').textContent = 'cancelled';
     }, {once: true});
     dialog.showModal();
