@@ -134,8 +134,11 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (metrics != null) {
       events.listen(metrics);
     }
-    this.attempts = builder.analytics ? AttemptRecorder.create(builder.analyticsSize) : null;
-    this.attemptFeed = attempts == null ? null : new JournalFeed(attempts, this::resumeParam);
+    this.attempts = !builder.analytics ? null : cluster != null
+        ? cluster.shareReconnects(events, this::resumeParam, builder.analyticsSize, JOIN_TIMEOUT_SECONDS)
+        : AttemptRecorder.create(builder.analyticsSize);
+    // a cluster node feeds one journal feed per node into the merged recorder (ClusterNode#shareReconnects)
+    this.attemptFeed = attempts == null || cluster != null ? null : new JournalFeed(attempts, this::resumeParam);
     if (attemptFeed != null) {
       events.listen(attemptFeed);
     }
@@ -173,12 +176,16 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
           applyTls(change.plan());
           LOG.info("wschaos plan is now '{}' (seed {}), from the cluster", change.plan().name(), change.seed());
         }, JOIN_TIMEOUT_SECONDS);
+        cluster.shareFleet(this::act, JOIN_TIMEOUT_SECONDS);
       } catch (RuntimeException e) {
         close();
         throw e;
       }
     }
     this.admin = builder.admin == null ? null : startAdmin(builder.admin);
+    if (cluster != null) {
+      cluster.announce(wsUrl(), adminUrl());
+    }
     LOG.info("wschaos listening on {} with plan '{}' (seed {})", wsUrl(), plan().name(), seed());
   }
 
@@ -198,7 +205,15 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     }
   }
 
-  /** This simulator as a node of a cluster, or empty when it was started without {@code cluster(..)}. */
+  /**
+   * This simulator as a node of a cluster, or empty when it was started without {@code cluster(..)}. Fleet actions
+   * for every node go through it ({@link #act} acts on this node's clients only):
+   *
+   * <pre>{@code
+   * server.cluster().orElseThrow().act(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ZERO), null);
+   * }</pre>
+   */
+  @Override
   public Optional<ClusterNode> cluster() {
     return Optional.ofNullable(cluster);
   }
@@ -490,7 +505,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
     if (journal != null) {
       journal.clear();
     }
-    if (attempts != null) {
+    if (cluster != null) {
+      cluster.clearReconnects();
+    } else if (attempts != null) {
       attempts.clear();
     }
     forgetClients();

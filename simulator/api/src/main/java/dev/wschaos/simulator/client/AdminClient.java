@@ -194,8 +194,21 @@ public final class AdminClient {
     return encode(value).replace("+", "%20");
   }
 
+  /** Run {@code action} now; on a node of a cluster, on every node's clients (a rolling restart node by node). */
   public ActionResult act(FleetAction action) {
     return call("POST", "/actions", write(action), ActionResult.class);
+  }
+
+  /**
+   * Run {@code action} on one node of a cluster only: {@code node} is its index (1 for the oldest node), its address
+   * or its id, as {@code GET /cluster} lists them.
+   *
+   * <pre>{@code
+   * admin.act(OutageAction.lasting(Duration.ofSeconds(10)), "2");   // node 2 goes away, the others serve
+   * }</pre>
+   */
+  public ActionResult act(FleetAction action, String node) {
+    return call("POST", "/actions?node=" + encode(node), write(action), ActionResult.class);
   }
 
   public List<ConnectionInfo> connections() {

@@ -22,6 +22,8 @@ public final class FleetActionTypes {
     register("reset", ResetAction.class);
     register("half-open", HalfOpenAction.class);
     register("outage", OutageAction.class);
+    register("restart", RestartAction.class);
+    register("rolling-restart", RollingRestartAction.class);
   }
 
   private FleetActionTypes() {}

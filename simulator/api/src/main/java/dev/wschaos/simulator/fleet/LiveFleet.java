@@ -30,4 +30,12 @@ public interface LiveFleet {
    * @return how many connections were dropped
    */
   int outage(Duration duration, boolean reset);
+
+  /**
+   * Strike every open connection with {@code close}, stop listening for {@code down}, then listen again on the same
+   * port: a restart of this server.
+   *
+   * @return how many connections were closed
+   */
+  int restart(ConnectionFault close, Duration down);
 }

@@ -33,10 +33,14 @@ public record OutageAction(Duration duration, boolean reset) implements FleetAct
 
   @Override
   public void validate(Problems problems) {
-    if (duration == null) {
-      problems.at("duration").error("an outage needs a duration, e.g. 15s");
-    } else if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX) > 0) {
-      problems.at("duration").error("must be more than 0s and at most 1h");
+    validateDuration(duration, problems.at("duration"), "an outage needs a duration, e.g. 15s");
+  }
+
+  static void validateDuration(Duration value, Problems at, String missing) {
+    if (value == null) {
+      at.error(missing);
+    } else if (value.isNegative() || value.isZero() || value.compareTo(MAX) > 0) {
+      at.error("must be more than 0s and at most 1h");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.wschaos.simulator.admin;
 import dev.wschaos.simulator.analytics.AnalyticsSettings;
 import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportQuery;
+import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.dsl.ChaosTarget;
 import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
@@ -13,6 +14,7 @@ import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.server.ProxyRecorder;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the admin API drives: a simulator as every {@link ChaosTarget} offers it, plus what only a server in this JVM
@@ -63,4 +65,9 @@ public interface AdminBackend extends ChaosTarget {
 
   /** Records proxied sessions into a conversation plan (the admin API's {@code /record}). */
   ProxyRecorder recorder();
+
+  /** This simulator as a node of a cluster (fleet actions then go to every node), or empty when it runs alone. */
+  default Optional<ClusterNode> cluster() {
+    return Optional.empty();
+  }
 }

@@ -10,6 +10,7 @@ import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.client.Health;
 import dev.wschaos.simulator.client.Problem;
+import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.common.Glob;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.Version;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -61,7 +63,7 @@ import java.util.regex.Pattern;
  *   POST   /plan/rules             GET    /metrics
  *   DELETE /plan/rules             GET    /openapi.yaml
  *   GET    /plan/rules/:rule       POST   /clients/forget
- *   PUT    /plan/tls
+ *   PUT    /plan/tls               GET    /cluster
  *   PUT    /plan/behaviour
  *   PUT    /plan/limits            DELETE /plan/limits
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
@@ -109,6 +111,7 @@ final class AdminRoutes {
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
     router.post("/actions").handler(routes::act);
+    router.get("/cluster").handler(routes::cluster);
     router.get("/connections").handler(routes::connections);
     router.get("/journal").handler(routes::journal);
     router.post("/reset").handler(routes::reset);
@@ -224,7 +227,22 @@ final class AdminRoutes {
   }
 
   private void act(RoutingContext ctx) {
-    send(ctx, 202, server.act(read(ctx, FleetAction.class)));
+    FleetAction action = read(ctx, FleetAction.class);
+    String node = ctx.queryParams().get("node");
+    Optional<ClusterNode> cluster = server.cluster();
+    if (cluster.isPresent()) {
+      cluster.get().act(action, node).onSuccess(result -> send(ctx, 202, result)).onFailure(ctx::fail);
+    } else if (node != null) {
+      throw new IllegalArgumentException("node=" + node + " names a node of a cluster, and this simulator runs "
+          + "alone (start it with --cluster)");
+    } else {
+      send(ctx, 202, server.act(action));
+    }
+  }
+
+  private void cluster(RoutingContext ctx) {
+    server.cluster().ifPresentOrElse(c -> send(ctx, 200, c.status()), () -> problem(ctx, Problem.of(404,
+        "not-clustered", "Not clustered", "this simulator runs alone: start it with --cluster to join a cluster")));
   }
 
   private void connections(RoutingContext ctx) {

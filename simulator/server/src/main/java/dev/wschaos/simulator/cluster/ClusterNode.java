@@ -3,27 +3,40 @@ package dev.wschaos.simulator.cluster;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
+import dev.wschaos.simulator.analytics.AttemptRecorder;
 import dev.wschaos.simulator.control.ControlPlane;
 import dev.wschaos.simulator.control.PlanChange;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.server.AttemptCounter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This simulator as a node of a cluster: a clustered Vert.x over Hazelcast, and what the nodes share through it, one
- * plan ({@link ClusterPlan}) and each client's attempt count ({@link ClusterAttempts}). Each node keeps its own
- * WebSocket and admin ports, connections, journal and analytics.
+ * This simulator as a node of a cluster: a clustered Vert.x over Hazelcast, and what the nodes share through it: one
+ * plan ({@link ClusterPlan}), each client's attempt count ({@link ClusterAttempts}), one reconnect history
+ * ({@link JournalShare}) and fleet actions ({@link ClusterFleet}). Each node keeps its own WebSocket and admin
+ * ports, connections and journal.
  *
  * <pre>{@code
  * ClusterNode node = ClusterNode.join(ClusterSettings.loopback(), new VertxOptions(), 100_000, 30);
  * verticle.attemptCounter(node.attempts());
  * node.sharePlan(control, control::apply, 30);
+ * AttemptRecorder everyNode = node.shareReconnects(events, () -> "lastSeq", 100_000, 30);
+ * node.shareFleet(control::act, 30);
+ * node.act(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ZERO), null);
  * }</pre>
  */
 public final class ClusterNode implements AutoCloseable {
@@ -35,6 +48,8 @@ public final class ClusterNode implements AutoCloseable {
   private final ClusterAttempts attempts;
   private final ClusterSettings settings;
   private ClusterPlan plan;
+  private JournalShare journal;
+  private ClusterFleet fleet;
 
   private ClusterNode(Vertx vertx, HazelcastClusterManager manager, ClusterSettings settings) {
     this.vertx = vertx;
@@ -101,6 +116,72 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Record the journal events of {@code events} with every other node's: the returned recorder holds the attempts
+   * of the whole cluster (at most {@code capacity}), for one reconnect report whichever node serves it.
+   */
+  public AttemptRecorder shareReconnects(EventHub events, Supplier<String> resumeParam, int capacity,
+                                         long timeoutSeconds) {
+    MergedRecorder merged = new MergedRecorder(capacity, resumeParam);
+    journal = new JournalShare(vertx, nodeId(), merged);
+    try {
+      journal.start(timeoutSeconds);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not share the journal with cluster '" + settings.name() + "': "
+          + e.getMessage(), e);
+    }
+    events.listen(journal);
+    return merged.recorder();
+  }
+
+  /** Forget the reconnect history, on every node. */
+  public void clearReconnects() {
+    if (journal != null) {
+      journal.clearEverywhere();
+    }
+  }
+
+  /** Take the fleet actions other nodes send here, applying them with {@code actHere}. */
+  public void shareFleet(Function<FleetAction, ActionResult> actHere, long timeoutSeconds) {
+    fleet = new ClusterFleet(vertx, hazelcast, nodeId());
+    try {
+      fleet.start(actHere, timeoutSeconds);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not share fleet actions with cluster '" + settings.name() + "': "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Tell the other nodes where this one serves clients ({@code ws}) and its admin API ({@code admin}, or null). */
+  public void announce(URI ws, URI admin) {
+    if (fleet != null) {
+      fleet.announce(new ClusterMember.Urls(ws.toString(), admin == null ? null : admin.toString()));
+    }
+  }
+
+  /**
+   * Apply {@code action} to every node's clients, or to node {@code node}'s only (its index from 1, oldest first, its
+   * address or its id); a rolling restart goes node by node.
+   *
+   * <pre>{@code
+   * node.act(OutageAction.lasting(Duration.ofSeconds(10)), "2");   // node 2 goes away, the others serve
+   * }</pre>
+   *
+   * @throws dev.wschaos.simulator.common.InvalidPlanException when the action is invalid (nothing is done anywhere)
+   * @throws IllegalArgumentException when there is no such node
+   */
+  public Future<ActionResult> act(FleetAction action, String node) {
+    if (fleet == null) {
+      throw new IllegalStateException("fleet actions are not shared: call shareFleet first");
+    }
+    return fleet.act(action, node);
+  }
+
+  /** The nodes now, oldest first, and the plan version in force here. */
+  public ClusterStatus status() {
+    return new ClusterStatus(settings.name(), planVersion(), fleet == null ? List.of() : fleet.members());
+  }
+
   /** Forget every client's attempt count, on every node. */
   public void forgetAttempts() {
     attempts.clear();
@@ -136,6 +217,12 @@ public final class ClusterNode implements AutoCloseable {
   public void close() {
     if (plan != null) {
       plan.close();
+    }
+    if (journal != null) {
+      journal.close();
+    }
+    if (fleet != null) {
+      fleet.close();
     }
   }
 }

@@ -15,6 +15,7 @@ final class HazelcastSetup {
 
   static final String ATTEMPTS = "wschaos.attempts";
   static final String PLAN = "wschaos.plan";
+  static final String NODES = "wschaos.nodes";
 
   private HazelcastSetup() {}
 

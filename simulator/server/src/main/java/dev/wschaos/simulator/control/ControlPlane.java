@@ -159,6 +159,12 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Validate and run one action now. */
   public ActionResult act(FleetAction action) {
+    requireValid(action);
+    return run(action, "action");
+  }
+
+  /** @throws InvalidPlanException listing every problem of {@code action} (or its absence) */
+  public static void requireValid(FleetAction action) {
     Problems problems = Problems.root();
     if (action == null) {
       problems.error("an action is needed, e.g. {\"type\": \"close\", \"code\": 1012}");
@@ -168,7 +174,6 @@ public final class ControlPlane implements AutoCloseable {
     if (!problems.isEmpty()) {
       throw new InvalidPlanException("action", problems.list());
     }
-    return run(action, "action");
   }
 
   private ActionResult run(FleetAction action, String source) {

@@ -78,12 +78,29 @@ final class FleetRunner implements LiveFleet {
   public int outage(Duration duration, boolean reset) {
     List<? extends FleetMember> members = List.copyOf(verticle.members());
     members.forEach(m -> m.act(reset ? LiveConnection::reset : LiveConnection::drop));
+    downFor(duration, "outage over");
+    return members.size();
+  }
+
+  @Override
+  public int restart(ConnectionFault close, Duration down) {
+    List<? extends FleetMember> members = List.copyOf(verticle.members());
+    String type = close.type();
+    members.forEach(m -> m.act(c -> {
+      m.faultApplied(source, type);
+      close.apply(c);
+    }));
+    downFor(down, "restarted");
+    return members.size();
+  }
+
+  /** Stop listening (after the strikes already queued on each loop), and listen again {@code duration} later. */
+  private void downFor(Duration duration, String over) {
     verticle.stopListening()
         .onSuccess(v -> vertx.setTimer(Math.max(1, duration.toMillis()), t -> verticle.listenAgain()
-            .onSuccess(again -> emit.accept(source, "outage over: listening again on port " + verticle.actualPort()))
+            .onSuccess(again -> emit.accept(source, over + ": listening again on port " + verticle.actualPort()))
             .onFailure(e -> LOG.error("wschaos could not listen again on port {} after the outage: {}",
                 verticle.actualPort(), e.getMessage()))))
         .onFailure(e -> LOG.error("wschaos could not stop listening for the outage: {}", e.getMessage()));
-    return members.size();
   }
 }

@@ -2,13 +2,28 @@ package dev.wschaos.simulator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.wschaos.simulator.analytics.ClientReport;
+import dev.wschaos.simulator.analytics.TimelineEntry;
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.common.InvalidPlanException;
+import dev.wschaos.simulator.fleet.ActionResult;
+import dev.wschaos.simulator.fleet.OutageAction;
+import dev.wschaos.simulator.fleet.RollingRestartAction;
+import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.support.JdkClient;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three simulator nodes in JVMs of their own, clustered on loopback as {@code --cluster} sets them up: one plan for
- * all, attempts counted across nodes, and the survivors serving on after one is killed with {@code kill -9}.
+ * all, attempts counted across nodes, one reconnect report, a rolling restart node by node and an outage of one node,
+ * and the survivors serving on after one is killed with {@code kill -9}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterAcceptanceTest {
@@ -79,6 +95,91 @@ class ClusterAcceptanceTest {
 
   @Test
   @Order(3)
+  void anyNodesReconnectReportCoversEveryNodeWithAMovingClientAsOne() {
+    for (int node = 0; node < 3; node++) {
+      AdminClient admin = AdminClient.create(nodes.admin(node));
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        ClientReport mover = admin.reconnectClient("mover").orElseThrow();
+        assertThat(mover.timeline()).extracting(TimelineEntry::number, TimelineEntry::status)
+            .containsExactly(tuple(1, 503), tuple(2, 429), tuple(3, 101));
+        assertThat(mover.timeline().get(1).delayMillis()).isNotNull().isNotNegative();
+      });
+      assertThat(admin.reconnectReport().clients()).filteredOn(c -> c.client().equals("mover")).hasSize(1);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aRollingRestartClosesEachNodesClientsInTurnAndTheyMoveToAnother() throws Exception {
+    calmPlan();
+    List<Integer> order = clusterOrder();
+    List<JdkClient> clients = new ArrayList<>();
+    try {
+      for (int node = 0; node < 3; node++) {
+        clients.add(JdkClient.connect(nodes.ws(node, "/feed?clientId=roll-" + node)));
+      }
+      ActionResult started = AdminClient.create(nodes.admin(1))
+          .act(RollingRestartAction.of(Duration.ofSeconds(2), Duration.ZERO));
+      assertThat(started.action()).contains("rolling-restart 1012", "on 3 nodes");
+
+      for (int node = 0; node < 3; node++) {
+        JdkClient client = clients.get(node);
+        await().atMost(Duration.ofSeconds(30)).until(client::isClosed);
+        assertThat(client.awaitClose().code()).isEqualTo(1012);
+        clients.add(connectToAnother(node, "roll-" + node));
+      }
+
+      AdminClient any = AdminClient.create(nodes.admin(2));
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        List<Instant> restarted = new ArrayList<>();
+        for (int node : order) {
+          ClientReport roll = any.reconnectClient("roll-" + node).orElseThrow();
+          assertThat(roll.timeline()).extracting(TimelineEntry::number, TimelineEntry::status)
+              .containsExactly(tuple(1, 101), tuple(2, 101));
+          assertThat(roll.timeline().get(0).disconnect().code()).isEqualTo(1012);
+          restarted.add(roll.timeline().get(0).disconnect().at());
+        }
+        assertThat(restarted).isSorted();
+      });
+      for (int node = 0; node < 3; node++) {
+        awaitServing(node);
+      }
+    } finally {
+      clients.forEach(JdkClient::close);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void anOutageOfOneNamedNodeLeavesTheOthersServing() throws Exception {
+    int third = clusterOrder().indexOf(2) + 1;
+    try (JdkClient onTheThird = JdkClient.connect(nodes.ws(2, "/feed?clientId=out-2"))) {
+      ActionResult result = AdminClient.create(nodes.admin(0))
+          .act(OutageAction.lasting(Duration.ofSeconds(60)), Integer.toString(third));
+      assertThat(result.action()).contains("outage 1m on node " + third);
+      assertThat(result.selected()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(20)).until(() -> onTheThird.isClosed() || onTheThird.hasError());
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+          JdkClient.connectFailure(nodes.ws(2, "/feed?clientId=out-2"))).isInstanceOf(ConnectException.class));
+      for (int node = 0; node < 2; node++) {
+        try (JdkClient served = JdkClient.connect(nodes.ws(node, "/feed?clientId=out-" + node))) {
+          assertThat(served.isClosed()).isFalse();
+        }
+      }
+    }
+    assertThatThrownBy(() -> AdminClient.create(nodes.admin(0)).act(OutageAction.lasting(Duration.ofSeconds(1)),
+        "9")).hasMessageContaining("no node '9' in cluster");
+
+    AdminClient.create(nodes.admin(0)).replacePlan(PER_ATTEMPT);
+    for (int node = 0; node < 3; node++) {
+      AdminClient admin = AdminClient.create(nodes.admin(node));
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin.plan().name())
+          .isEqualTo("per-attempt"));
+    }
+  }
+
+  @Test
+  @Order(6)
   void theOtherNodesServeOnWhenOneIsKilled() throws Exception {
     nodes.kill(2);
     nodes.awaitLine(0, "left, 2 nodes");
@@ -92,6 +193,55 @@ class ClusterAcceptanceTest {
     try (JdkClient client = JdkClient.connect(nodes.ws(0, "/feed?clientId=after-kill"))) {
       assertThat(client.isClosed()).isFalse();
     }
+  }
+
+  private static void calmPlan() {
+    AdminClient.create(nodes.admin(0)).replacePlan("name: calm\n");
+    for (int node = 0; node < 3; node++) {
+      AdminClient admin = AdminClient.create(nodes.admin(node));
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin.plan().name()).isEqualTo("calm"));
+    }
+  }
+
+  /** The test's node numbers in the cluster's order (oldest first), as {@code GET /cluster} lists them. */
+  private static List<Integer> clusterOrder() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        nodes.admin(1).resolve("/cluster")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    ClusterStatus status = Json.mapper().readValue(response.body(), ClusterStatus.class);
+    List<Integer> order = new ArrayList<>();
+    for (ClusterMember member : status.nodes()) {
+      for (int node = 0; node < 3; node++) {
+        if (URI.create(member.urls().admin()).getPort() == nodes.admin(node).getPort()) {
+          order.add(node);
+        }
+      }
+    }
+    assertThat(order).containsExactlyInAnyOrder(0, 1, 2);
+    return order;
+  }
+
+  /** Wait until node {@code node} accepts clients (again). */
+  private static void awaitServing(int node) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      try (JdkClient probe = JdkClient.connect(nodes.ws(node, "/feed?clientId=probe"))) {
+        return !probe.isClosed();
+      }
+    });
+  }
+
+  /** Reconnect as a client behind a load balancer does: to the first other node that answers. */
+  private static JdkClient connectToAnother(int from, String clientId) {
+    return await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+      for (int step = 1; step < 3; step++) {
+        try {
+          return JdkClient.connect(nodes.ws((from + step) % 3, "/feed?clientId=" + clientId));
+        } catch (Exception refused) {
+          // the next one
+        }
+      }
+      return null;
+    }, client -> client != null);
   }
 
   private static int status(int node, String clientId) {

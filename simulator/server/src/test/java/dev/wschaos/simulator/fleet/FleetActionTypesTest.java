@@ -20,6 +20,8 @@ class FleetActionTypesTest {
         - {at: 3s, action: {type: reset, count: 10, match: {clientId: "mobile-*"}}}
         - {at: 4s, action: {type: half-open, share: 0.3, for: 2m}}
         - {at: 5s, action: {type: outage, duration: 15s}}
+        - {at: 6s, action: {type: restart, down: 5s}}
+        - {at: 7s, action: {type: rolling-restart, down: 5s, gap: 2s}}
       """;
 
   @Test
@@ -29,6 +31,9 @@ class FleetActionTypesTest {
         .containsExactlyElementsOf(FleetActionTypes.all().keySet());
     assertThat(plan.timeline().get(1).action()).isEqualTo(DropAction.share(0.2));
     assertThat(plan.timeline().get(4).action()).isEqualTo(OutageAction.lasting(Duration.ofSeconds(15)));
+    assertThat(plan.timeline().get(5).action()).isEqualTo(RestartAction.down(Duration.ofSeconds(5)));
+    assertThat(plan.timeline().get(6).action())
+        .isEqualTo(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ofSeconds(2)));
 
     String yaml = PlanLoader.toYaml(plan);
     assertThat(yaml).contains("type: drop", "type: reset", "type: half-open", "for: 2m");

@@ -183,6 +183,26 @@ class FleetActionsAcceptanceTest {
   }
 
   @Test
+  void restartClosesEveryClientWith1012RefusesConnectionsThenListensAgain() throws Exception {
+    try (WsChaosServer server = start(Plan.healthy()); Fleet fleet = Fleet.create(vertx)) {
+      List<Fleet.Member> members = fleet.connectAndWait(server.wsUrl(), "r", 20);
+      awaitOpen(server, 20);
+      assertThat(server.act(RollingRestartAction.of(Duration.ofSeconds(2), Duration.ZERO)).selected()).isEqualTo(20);
+      awaitAllClosed(members);
+      assertThat(members).allSatisfy(m -> assertThat(m.closed.join().code()).isEqualTo((short) 1012));
+      await().atMost(Duration.ofSeconds(2)).until(() -> !server.listening());
+      assertThat(JdkClient.connectFailure(server.wsUrl())).isInstanceOf(ConnectException.class);
+
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(server::listening);
+      try (JdkClient back = JdkClient.connect(server.wsUrl())) {
+        assertThat(back.isClosed()).isFalse();
+      }
+      assertThat(server.journal().query(JournalQuery.all().types(Set.of(EventType.FLEET_ACTION))).events())
+          .extracting(JournalEvent::detail).anyMatch(d -> d.startsWith("restarted"));
+    }
+  }
+
+  @Test
   void invalidActionsAreRefusedWithEveryProblemAndDoNothing() throws Exception {
     try (WsChaosServer server = start(Plan.healthy());
          JdkClient client = JdkClient.connect(server.wsUrl())) {

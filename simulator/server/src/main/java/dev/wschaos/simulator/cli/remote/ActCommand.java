@@ -20,9 +20,9 @@ import picocli.CommandLine;
  */
 @Command(name = "act", mixinStandardHelpOptions = true,
     description = "Act on the open connections of a running simulator (POST /actions): close, drop, reset, "
-        + "half-open, outage.",
+        + "half-open, outage, restart, rolling-restart. On a cluster node: on every node (--node N: one).",
     subcommands = {ActCommand.Close.class, ActCommand.Drop.class, ActCommand.Reset.class, ActCommand.HalfOpen.class,
-        ActCommand.Outage.class})
+        ActCommand.Outage.class, ActCommand.Restart.class, ActCommand.RollingRestart.class})
 public final class ActCommand implements Callable<Integer> {
 
   @Spec
@@ -76,6 +76,10 @@ public final class ActCommand implements Callable<Integer> {
   /** Sends the action its subclass describes and prints what it took. */
   abstract static class Action extends RemoteCommand {
 
+    @Option(names = "--node", paramLabel = "NODE", description = "cluster only: act on this node alone (its index "
+        + "from 1, oldest first, its address or its id, as GET /cluster lists them)")
+    String node;
+
     abstract Map<String, Object> action();
 
     @Override
@@ -87,7 +91,7 @@ public final class ActCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         return fail(ExitCodes.INVALID, "invalid action " + fields + ": " + e.getMessage().lines().findFirst().orElse(""));
       }
-      ActionResult result = client.act(action);
+      ActionResult result = node == null ? client.act(action) : client.act(action, node);
       if (json()) {
         printJson(result);
       } else {
@@ -193,6 +197,55 @@ public final class ActCommand implements Callable<Integer> {
       if (reset) {
         action.put("reset", true);
       }
+      return action;
+    }
+  }
+
+  @Command(name = "restart", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Close every connection with 1012 and stop listening for a while, as a restarting process does.")
+  static final class Restart extends Action {
+
+    @Option(names = "--down", required = true, paramLabel = "DURATION", description = "how long the port is down, "
+        + "e.g. 5s")
+    String down;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "the close code (default 1012)")
+    Integer code;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "the close reason")
+    String reason;
+
+    @Override
+    Map<String, Object> action() {
+      Map<String, Object> action = typed("restart");
+      action.put("down", down);
+      putIfSet(action, "code", code);
+      putIfSet(action, "reason", reason);
+      return action;
+    }
+  }
+
+  @Command(name = "rolling-restart", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Restart the nodes of a cluster one after the other (a simulator alone restarts once).")
+  static final class RollingRestart extends Action {
+
+    @Option(names = "--down", required = true, paramLabel = "DURATION", description = "how long each node is down, "
+        + "e.g. 5s")
+    String down;
+
+    @Option(names = "--gap", paramLabel = "DURATION", description = "between one node back and the next one down "
+        + "(default 0s)")
+    String gap;
+
+    @Option(names = "--code", paramLabel = "CODE", description = "the close code (default 1012)")
+    Integer code;
+
+    @Override
+    Map<String, Object> action() {
+      Map<String, Object> action = typed("rolling-restart");
+      action.put("down", down);
+      putIfSet(action, "gap", gap);
+      putIfSet(action, "code", code);
       return action;
     }
   }
