@@ -211,6 +211,9 @@ public final class PlanLoader {
       return Objects.toString(instantiation.getCause().getMessage(), "invalid value");
     }
     String message = e.getOriginalMessage();
+    if (message.startsWith("Missing required creator property")) {
+      return "required, but missing (see this type's fields in docs/plan-format.md)";
+    }
     int newline = message.indexOf('\n');
     return newline > 0 ? message.substring(0, newline).trim() : message;
   }

@@ -101,6 +101,13 @@ class PlanLoaderTest {
   }
 
   @Test
+  void aMissingRequiredFieldIsNamedAsMissing() {
+    assertProblems("rules:\n  - fault: {type: latency}\n", "rules[0].fault.delay: required, but missing");
+    assertProblems("rules:\n  - fault: {type: delay-messages, match: {text: x}}\n",
+        "rules[0].fault.delay: required, but missing");
+  }
+
+  @Test
   void codesThatMustNeverBeSentAreRefusedWithWhatToUseInstead() {
     assertProblems("rules:\n  - fault: {type: close, code: 1006}\n",
         "bad.yaml:2:26: rules[0].fault.code: 1006 (abnormal closure) is never sent on the wire",

@@ -36,6 +36,7 @@ final class SoakPlan {
       Map.entry("bad-opcode", "opcode: 3"),
       Map.entry("unexpected-binary", "messages: 1"),
       Map.entry("drop-messages", "probability: 0.5"),
+      Map.entry("delay-messages", "delay: 20ms"),
       Map.entry("duplicate-messages", "probability: 0.5"),
       Map.entry("reorder-messages", "window: 2, maxHold: 50ms"),
       Map.entry("withhold-reply", "when: {json: {type: subscribe}}"),
