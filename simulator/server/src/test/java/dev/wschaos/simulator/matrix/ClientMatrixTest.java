@@ -24,6 +24,7 @@ class ClientMatrixTest {
   private static WsChaosServer stallServer;
   private static List<ClientDriver> drivers;
   private static Map<String, Map<String, Observation>> observed;
+  private static java.util.function.Function<Row, Cell> cellOf;
 
   @BeforeAll
   static void runTheMatrix() throws Exception {
@@ -32,7 +33,7 @@ class ClientMatrixTest {
     stallServer = WsChaosServer.builder().plan(PlanLoader.parse(plan(Rows.ALL), "client matrix"))
         .closeTimeout(Duration.ofSeconds(1)).start();
     drivers = Columns.create(null);
-    java.util.function.Function<Row, Cell> cellOf =
+    cellOf =
         row -> new Cell((row.id().equals("stall") ? stallServer : server).wsUrl(row.path()), row.step(), MatrixRun.waitFor(row), null);
     MatrixRun.warmUp(drivers, cellOf);
     observed = MatrixRun.run(Rows.ALL, drivers, cellOf);
@@ -48,7 +49,7 @@ class ClientMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> everyCellMatchesDocsClientsMd() {
-    return MatrixCheck.cells("ws", Rows.ALL, drivers, observed);
+    return MatrixCheck.cells("ws", Rows.ALL, drivers, observed, cellOf);
   }
 
   static String plan(List<Row> rows) {

@@ -32,6 +32,7 @@ class ClientMatrixTlsTest {
   private static WsChaosServer server;
   private static List<ClientDriver> drivers;
   private static Map<String, Map<String, Observation>> observed;
+  private static Function<Row, Cell> cellOf;
 
   @BeforeAll
   static void runTheMatrix() throws Exception {
@@ -44,7 +45,7 @@ class ClientMatrixTlsTest {
     context.init(null, factory.getTrustManagers(), null);
     TrustedCa ca = new TrustedCa(context, (X509TrustManager) factory.getTrustManagers()[0], lab.caPem());
     drivers = Columns.create(ca);
-    Function<Row, Cell> cellOf = row -> new Cell(server.tls().wssUrl(TlsProfile.of(row.id()), "/m/tls"),
+    cellOf = row -> new Cell(server.tls().wssUrl(TlsProfile.of(row.id()), "/m/tls"),
         row.step(), MatrixRun.waitFor(row), ca);
     MatrixRun.warmUp(drivers, row -> cellOf.apply(ROWS.get(0)));
     observed = MatrixRun.run(ROWS, drivers, cellOf);
@@ -59,6 +60,6 @@ class ClientMatrixTlsTest {
 
   @TestFactory
   Stream<DynamicTest> everyCellMatchesDocsClientsMd() {
-    return MatrixCheck.cells("wss", ROWS, drivers, observed);
+    return MatrixCheck.cells("wss", ROWS, drivers, observed, cellOf);
   }
 }

@@ -33,12 +33,7 @@ final class MatrixRun {
             continue;
           }
           running.add(pool.submit(() -> {
-            Observation seen;
-            try {
-              seen = driver.observe(cellOf.apply(row));
-            } catch (Exception | LinkageError e) {
-              seen = new Observation(List.of("driver failed: " + Recorder.describe(e)));
-            }
+            Observation seen = observe(driver, cellOf.apply(row));
             observed.computeIfAbsent(row.id(), k -> new ConcurrentHashMap<>()).put(driver.id(), seen);
           }));
         }
@@ -56,6 +51,15 @@ final class MatrixRun {
     Map<String, Map<String, Observation>> ordered = new LinkedHashMap<>();
     rows.forEach(row -> ordered.put(row.id(), observed.getOrDefault(row.id(), Map.of())));
     return ordered;
+  }
+
+  /** One cell: what the driver reported, or {@code driver failed: ...} when it threw. */
+  static Observation observe(ClientDriver driver, Cell cell) {
+    try {
+      return driver.observe(cell);
+    } catch (Exception | LinkageError e) {
+      return new Observation(List.of("driver failed: " + Recorder.describe(e)));
+    }
   }
 
   /**
