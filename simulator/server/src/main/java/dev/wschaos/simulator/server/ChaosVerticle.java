@@ -192,8 +192,14 @@ public final class ChaosVerticle extends VerticleBase {
 
   private void onRequest(HttpServerRequest request) {
     request.pause();
+    VertxUpgradeRequest upgrade;
+    try {
+      upgrade = new VertxUpgradeRequest(request);
+    } catch (IllegalArgumentException undecodableQuery) {
+      refuseUndecodableQuery(request, undecodableQuery);
+      return;
+    }
     long id = ids.incrementAndGet();
-    VertxUpgradeRequest upgrade = new VertxUpgradeRequest(request);
     ClientTracker.Attempt local = clients.nextAttempt(upgrade.clientId(), upgrade.remoteHost());
     if (shared == null) {
       decide(id, request, upgrade, local);
@@ -206,6 +212,14 @@ public final class ChaosVerticle extends VerticleBase {
       decide(id, request, upgrade, counted.succeeded() ? new ClientTracker.Attempt(local.client(), counted.result())
           : local);
     });
+  }
+
+  /** Netty's query decoder throws on a bad percent escape: answer 400 rather than leave the upgrade unanswered. */
+  private static void refuseUndecodableQuery(HttpServerRequest request, IllegalArgumentException cause) {
+    String reason = "the query string is not valid percent-encoding (RFC 3986 2.1): " + cause.getMessage();
+    LOG.warn("refused upgrade {} from {} with 400: {}", request.path(), request.remoteAddress(), reason);
+    request.response().setStatusCode(400).putHeader("Content-Type", "text/plain; charset=utf-8")
+        .putHeader("Connection", "close").end(reason + "\n").onComplete(done -> request.connection().close());
   }
 
   private void decide(long id, HttpServerRequest request, VertxUpgradeRequest upgrade, ClientTracker.Attempt attempt) {
