@@ -37,9 +37,13 @@ final class ChannelControl {
     context().channel().config().setAutoRead(on);
   }
 
-  /** Refuse client close frames with codes no endpoint may send (see {@link CloseCodeCheck}). */
-  void checkCloseCodes() {
+  /**
+   * Refuse client close frames with codes no endpoint may send ({@link CloseCodeCheck}) and hand Vert.x fragmented
+   * messages it can aggregate ({@link EmptyFragmentMerge}).
+   */
+  void guardClientFrames() {
     CloseCodeCheck.install(context(), webSocket);
+    EmptyFragmentMerge.install(context());
   }
 
   void dropPings() {

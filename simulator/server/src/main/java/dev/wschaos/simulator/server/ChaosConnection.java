@@ -108,7 +108,7 @@ final class ChaosConnection implements LiveConnection {
   void start(RuleBook book, RuleBook.Applied<ConnectionFault> connectionRule, Runnable onClosed, WebSocket upstream,
              SessionTape tape) {
     this.state = new ConnectionState(client, upgrade.clientId() == null, book);
-    channel.checkCloseCodes();
+    channel.guardClientFrames();
     webSocket.textMessageHandler(this::onText);
     webSocket.binaryMessageHandler(this::onBinary);
     webSocket.exceptionHandler(e -> {

@@ -12,7 +12,8 @@ import io.netty.util.ReferenceCountUtil;
  * Sits just before Vert.x's handler, only on connections a fault asked it for.
  *
  * <pre>
- *   socket --> ws decoder --> FrameFilter (drop ping? drop close?) --> CloseCodeCheck --> Vert.x handler
+ *   socket --> ws decoder --> FrameFilter (drop ping? drop close?) --> CloseCodeCheck --> EmptyFragmentMerge
+ *          --> Vert.x handler
  * </pre>
  */
 final class FrameFilter extends ChannelDuplexHandler {
