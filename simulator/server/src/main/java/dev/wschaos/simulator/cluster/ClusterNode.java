@@ -18,8 +18,8 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * node.sharePlan(control, control::apply, 30);
  * AttemptRecorder everyNode = node.shareReconnects(events, () -> "lastSeq", 100_000, 30);
  * node.shareFleet(control::act, 30);
+ * control.routeTimeline(node::takeTimelineAction);
  * node.act(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ZERO), null);
  * }</pre>
  */
@@ -141,8 +142,11 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
-  /** Take the fleet actions other nodes send here, applying them with {@code actHere}. */
-  public void shareFleet(Function<FleetAction, ActionResult> actHere, long timeoutSeconds) {
+  /**
+   * Take the fleet actions other nodes send here, applying them with {@code actHere(action, source)}: the source is
+   * {@code action} for {@code POST /actions}, else the name of the timeline step that sent it.
+   */
+  public void shareFleet(BiFunction<FleetAction, String, ActionResult> actHere, long timeoutSeconds) {
     fleet = new ClusterFleet(vertx, hazelcast, nodeId());
     try {
       fleet.start(actHere, timeoutSeconds);
@@ -175,6 +179,19 @@ public final class ClusterNode implements AutoCloseable {
       throw new IllegalStateException("fleet actions are not shared: call shareFleet first");
     }
     return fleet.act(action, node);
+  }
+
+  /**
+   * Offered a timeline step's action as the step fires here (see {@code ControlPlane#routeTimeline}): a rolling
+   * restart is one action for the whole cluster, driven node by node by the oldest live node (as {@code POST /actions}
+   * sent to it would) and left by the others, so true; any other action runs on each node's own clients, so false.
+   *
+   * <pre>{@code
+   * control.routeTimeline(node::takeTimelineAction);
+   * }</pre>
+   */
+  public boolean takeTimelineAction(FleetAction action, String step) {
+    return fleet != null && fleet.takeTimelineAction(action, step);
   }
 
   /** The nodes now, oldest first, and the plan version in force here. */
