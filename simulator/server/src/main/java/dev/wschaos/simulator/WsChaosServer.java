@@ -179,7 +179,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
           applyTls(change.plan());
           LOG.info("wschaos plan is now '{}' (seed {}), from the cluster", change.plan().name(), change.seed());
         }, JOIN_TIMEOUT_SECONDS);
-        cluster.shareFleet(control::act, JOIN_TIMEOUT_SECONDS);
+        cluster.shareFleet(control::act, verticle::openConnections, JOIN_TIMEOUT_SECONDS);
       } catch (RuntimeException e) {
         close();
         throw e;

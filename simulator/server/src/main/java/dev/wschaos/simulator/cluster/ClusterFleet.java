@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,8 @@ final class ClusterFleet implements AutoCloseable {
 
   static final String ADDRESS = "wschaos.fleet.";
   static final long ANSWER_MS = 10_000;
+  static final String CONNECTIONS = "wschaos.connections.";
+  static final long COUNT_MS = 2_000;
   /** The header naming what sent an action (a timeline step's name), recorded as the source of its strikes. */
   static final String SOURCE = "source";
   static final String ADMIN = "action";
@@ -45,6 +48,7 @@ final class ClusterFleet implements AutoCloseable {
   private final ReplicatedMap<String, String> nodes;
   private final String self;
   private MessageConsumer<String> consumer;
+  private MessageConsumer<String> counter;
 
   ClusterFleet(Vertx vertx, HazelcastInstance hazelcast, String self) {
     this.vertx = vertx;
@@ -53,8 +57,15 @@ final class ClusterFleet implements AutoCloseable {
     this.self = self;
   }
 
-  /** Take actions sent to this node and apply them with {@code actHere(action, source)}. */
-  void start(BiFunction<FleetAction, String, ActionResult> actHere, long timeoutSeconds) throws Exception {
+  /**
+   * Take actions sent to this node and apply them with {@code actHere(action, source)}, and answer other nodes asking
+   * for its number of {@code open} connections.
+   */
+  void start(BiFunction<FleetAction, String, ActionResult> actHere, IntSupplier open, long timeoutSeconds)
+      throws Exception {
+    counter = vertx.eventBus().consumer(CONNECTIONS + self, message -> message.reply(
+        Integer.toString(open.getAsInt())));
+    counter.completion().await(timeoutSeconds, TimeUnit.SECONDS);
     consumer = vertx.eventBus().consumer(ADDRESS + self, message -> {
       try {
         FleetAction action = Json.mapper().readValue(message.body(), FleetAction.class);
@@ -80,9 +91,23 @@ final class ClusterFleet implements AutoCloseable {
       String id = m.getUuid().toString();
       String urls = nodes.get(id);
       out.add(new ClusterMember(index++, id, m.getAddress().getHost() + ":" + m.getAddress().getPort(),
-          id.equals(self), urls == null ? null : ClusterMember.Urls.read(urls)));
+          id.equals(self), urls == null ? null : ClusterMember.Urls.read(urls), null));
     }
     return out;
+  }
+
+  /** The nodes now, oldest first, each with its open connections (asked of it; null if it did not answer in 2 s). */
+  Future<List<ClusterMember>> membersWithConnections() {
+    List<ClusterMember> members = members();
+    List<Future<Integer>> counts = members.stream().map(m -> vertx.eventBus().<String>request(CONNECTIONS + m.id(),
+        "", new DeliveryOptions().setSendTimeout(COUNT_MS)).map(reply -> Integer.valueOf(reply.body()))).toList();
+    return Future.join(counts).transform(done -> {
+      List<ClusterMember> out = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        out.add(members.get(i).withConnections(counts.get(i).succeeded() ? counts.get(i).result() : null));
+      }
+      return Future.succeededFuture(out);
+    });
   }
 
   /**
@@ -192,6 +217,9 @@ final class ClusterFleet implements AutoCloseable {
   public void close() {
     if (consumer != null) {
       consumer.unregister();
+    }
+    if (counter != null) {
+      counter.unregister();
     }
     nodes.remove(self);
   }

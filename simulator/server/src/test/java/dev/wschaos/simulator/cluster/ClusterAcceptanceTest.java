@@ -168,6 +168,8 @@ class ClusterAcceptanceTest {
       for (int node = 0; node < 3; node++) {
         clients.add(JdkClient.connect(nodes.ws(node, "/feed?clientId=deploy-" + node)));
       }
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(clusterStatus().nodes())
+          .allSatisfy(n -> assertThat(n.connections()).as("connections of node %d", n.index()).isPositive()));
       AdminClient.create(nodes.admin(2)).replacePlan(TIMELINE_DEPLOY);
 
       List<Instant> closedAt = new ArrayList<>();
@@ -247,10 +249,7 @@ class ClusterAcceptanceTest {
 
   /** The test's node numbers in the cluster's order (oldest first), as {@code GET /cluster} lists them. */
   private static List<Integer> clusterOrder() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        nodes.admin(1).resolve("/cluster")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    ClusterStatus status = Json.mapper().readValue(response.body(), ClusterStatus.class);
+    ClusterStatus status = clusterStatus();
     List<Integer> order = new ArrayList<>();
     for (ClusterMember member : status.nodes()) {
       for (int node = 0; node < 3; node++) {
@@ -261,6 +260,13 @@ class ClusterAcceptanceTest {
     }
     assertThat(order).containsExactlyInAnyOrder(0, 1, 2);
     return order;
+  }
+
+  private static ClusterStatus clusterStatus() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        nodes.admin(1).resolve("/cluster")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return Json.mapper().readValue(response.body(), ClusterStatus.class);
   }
 
   /** Wait until node {@code node} accepts clients (again). */

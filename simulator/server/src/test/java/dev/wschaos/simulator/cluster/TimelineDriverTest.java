@@ -22,7 +22,7 @@ class TimelineDriverTest {
   private static List<ClusterMember> nodes(int count, int self) {
     List<ClusterMember> nodes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      nodes.add(new ClusterMember(i + 1, "id-" + i, "127.0.0.1:" + (5701 + i), i == self, null));
+      nodes.add(new ClusterMember(i + 1, "id-" + i, "127.0.0.1:" + (5701 + i), i == self, null, null));
     }
     return nodes;
   }
