@@ -276,6 +276,15 @@ final class ChaosRun {
   }
 
   private void waitUntil(long epochMillis) {
+    long late = System.currentTimeMillis() - epochMillis;
+    if (startAtMillis > 0 && late > StartAt.LATE_TOLERANCE_MILLIS) {
+      throw new IllegalStateException(String.format("wschaos: %s reached the start %.1f s after -DstartAt=%d, out of "
+          + "step with the other injectors: give a start further ahead", injector.single() ? "the run"
+          : "injector " + injector.index() + " of " + injector.count(), late / 1000.0, epochMillis));
+    }
+    if (startAtMillis > 0 && late > 0) {
+      System.err.printf("wschaos: %d ms late for -DstartAt=%d: the ramp starts that much late%n", late, epochMillis);
+    }
     long wait = delayUntil(epochMillis);
     if (wait == 0) {
       return;
