@@ -53,7 +53,12 @@ final class ChaosRun {
   private static final Duration FLEET_STEP_HEADROOM = Duration.ofSeconds(15);
 
   private final ChaosScenario scenario;
+  /** This injector's users; {@code totalUsers} are every injector's. */
   private final int users;
+  private final int totalUsers;
+  private final InjectorShare injector;
+  /** When the run starts, epoch ms; 0: when {@link #start()} is called. */
+  private final long startAtMillis;
   private final Duration ramp;
   private final Duration duration;
   private final ReconnectPolicy policy;
@@ -61,6 +66,10 @@ final class ChaosRun {
   /** The simulator, when it can be asked (embedded, or remote with -Dadmin); null when not visible. */
   private final ChaosTarget simulator;
   private final String baseUrl;
+  /** The node base URLs clients spread over; one for a single simulator. */
+  private final List<String> nodes;
+  /** Where open connections are counted for {@code fleet-connected}: the simulator, or each node of a cluster. */
+  private final List<ChaosTarget> counters;
   private final WsClient client;
   private final List<Integer> samples = Collections.synchronizedList(new ArrayList<>());
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,6 +92,15 @@ final class ChaosRun {
 
   ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
            String target, String adminUrl, String adminToken, long seed) {
+    this(scenario, users, ramp, duration, policy, target, adminUrl, adminToken, seed, InjectorShare.SOLE, 0);
+  }
+
+  /**
+   * {@code users}: every injector's together; {@code injector}: this process's share; {@code startAtMillis}: when
+   * every injector starts (epoch ms), 0 for "when {@link #start()} is called".
+   */
+  ChaosRun(ChaosScenario scenario, int users, Duration ramp, Duration duration, ReconnectPolicy policy,
+           String target, String adminUrl, String adminToken, long seed, InjectorShare injector, long startAtMillis) {
     if (users < 1) {
       throw new IllegalArgumentException("users must be 1 or more, not " + users);
     }
@@ -100,11 +118,20 @@ final class ChaosRun {
       }
     }
     this.scenario = scenario;
-    this.users = users;
+    this.injector = injector;
+    this.totalUsers = users;
+    this.users = injector.users(users);
+    this.startAtMillis = startAtMillis;
     this.ramp = ramp;
     this.duration = duration;
     this.policy = policy;
-    if (target.equals("embedded")) {
+    TargetSpec spec = TargetSpec.parse(target);
+    if (spec.kind() == TargetSpec.Kind.EMBEDDED && !injector.single()) {
+      throw new IllegalArgumentException("-Dinjector=" + injector.index() + "/" + injector.count()
+          + " needs a simulator every injector reaches: -Dtarget=ws://host:port[,...] or -Dtarget=cluster, "
+          + "with -Dadmin=http://host:port");
+    }
+    if (spec.kind() == TargetSpec.Kind.EMBEDDED) {
       Plan plan = scenario.plan();
       boolean wss = !plan.tls().equals(TlsPolicy.DEFAULT);
       WsChaosServer.Builder builder = WsChaosServer.builder().plan(plan).seed(seed);
@@ -112,17 +139,35 @@ final class ChaosRun {
       this.simulator = server;
       this.baseUrl = wss ? "wss://" + server.host() + ":" + server.tls().port()
           : "ws://" + server.host() + ":" + server.port();
-    } else if (target.startsWith("ws://") || target.startsWith("wss://")) {
+      this.nodes = List.of(baseUrl);
+      this.counters = List.of(server);
+    } else {
       this.server = null;
       this.simulator = adminUrl == null ? null : ChaosTarget.remote(URI.create(adminUrl), adminToken);
-      this.baseUrl = target.replaceAll("/+$", "");
-      if (simulator != null) {
+      Optional<List<ClusterView.Node>> cluster = adminUrl == null ? Optional.empty()
+          : ClusterView.fetch(adminUrl, adminToken);
+      if (spec.kind() == TargetSpec.Kind.CLUSTER) {
+        if (adminUrl == null) {
+          throw new IllegalArgumentException("-Dtarget=cluster needs -Dadmin=http://host:port, any node's admin API");
+        }
+        if (cluster.isEmpty()) {
+          throw new IllegalArgumentException("-Dtarget=cluster: the simulator at " + adminUrl
+              + " is not clustered (GET /cluster answered 404): give its URL, -Dtarget=ws://host:port");
+        }
+        this.nodes = cluster.get().stream().map(ClusterView.Node::ws).toList();
+        System.out.println("wschaos: cluster at " + adminUrl + ": " + cluster.get().stream()
+            .map(n -> "node " + n.index() + " " + n.ws() + (n.admin() == null ? "" : " (admin " + n.admin() + ")"))
+            .collect(java.util.stream.Collectors.joining(", ")));
+      } else {
+        this.nodes = spec.urls();
+      }
+      this.baseUrl = nodes.get(0);
+      this.counters = simulator == null ? List.of() : counters(cluster, adminToken);
+      if (simulator != null && injector.leads()) {
         simulator.reset();
         simulator.replacePlan(scenario.plan());
         System.out.println("wschaos: reset the simulator at " + adminUrl + ", installed plan " + scenario.planName());
       }
-    } else {
-      throw new IllegalArgumentException("-Dtarget=" + target + ": use embedded or a ws:// or wss:// URL");
     }
     if (!scenario.fleetSteps().isEmpty() && simulator == null) {
       throw new IllegalArgumentException("scenario " + scenario.name() + " takes fleet actions during the run: "
@@ -131,14 +176,33 @@ final class ChaosRun {
     if (baseUrl.startsWith("wss://")) {
       LabTrust.trust(simulator == null ? Optional.empty() : simulator.tlsCaPem(), Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
     }
-    this.client = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour()).policy(policy)
-        .clientPrefix(scenario.name() + "-").seed(seed).build();
+    WsClient.Builder clients = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour())
+        .policy(policy).clientPrefix(injector.clientPrefix(scenario.name())).seed(seed);
+    this.client = (nodes.size() > 1 ? clients.nodes(nodes) : clients).build();
+  }
+
+  /** Each node's admin API when the simulator is a cluster (nodes without one are left out), else the simulator. */
+  private List<ChaosTarget> counters(Optional<List<ClusterView.Node>> cluster, String adminToken) {
+    if (cluster.isEmpty()) {
+      return List.of(simulator);
+    }
+    List<ChaosTarget> out = new ArrayList<>();
+    for (ClusterView.Node node : cluster.get()) {
+      if (node.admin() == null) {
+        System.err.println("wschaos: node " + node.index() + " (" + node.ws() + ") serves no admin API: its "
+            + "connections are not counted in fleet-connected");
+      } else {
+        out.add(ChaosTarget.remote(URI.create(node.admin()), adminToken));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The run as the knobs describe it, defaults from the scenario. */
   static ChaosRun fromKnobs(ChaosScenario scenario) {
     ChaosScenario.Injection d = scenario.injection();
     String policyText = Knobs.text("policy", null);
+    InjectorShare injector = InjectorShare.parse(Knobs.text("injector", null));
     return new ChaosRun(scenario,
         Knobs.integer("users", d.users()),
         Knobs.duration("ramp", d.ramp()),
@@ -147,15 +211,31 @@ final class ChaosRun {
         Knobs.text("target", "embedded"),
         Knobs.text("admin", null),
         Knobs.text("adminToken", null),
-        Knobs.integer("seed", 42));
+        Knobs.integer("seed", 42),
+        injector,
+        StartAt.parse(Knobs.text("startAt", null), injector, System.currentTimeMillis()));
   }
 
   String describe() {
-    return String.format("scenario %s (%s, plan %s): %d users, %s, run %ds, policy %s, target %s", scenario.name(),
-        scenario.status(), scenario.planName(), users,
+    return String.format("scenario %s (%s, plan %s): %s, %s, run %ds, policy %s, target %s", scenario.name(),
+        scenario.status(), scenario.planName(), injector.single() ? users + " users" : injector.describe(totalUsers),
         scenario.injection().atOnce() ? "at once" : "ramp " + ramp.toSeconds() + "s", duration.toSeconds(),
-        policy.toJson(), server == null ? baseUrl + (simulator == null ? "" : ", " + simulator.describe())
-            : "embedded " + baseUrl);
+        policy.toJson(), server == null ? String.join(",", nodes) + (simulator == null ? "" : ", "
+            + simulator.describe()) : "embedded " + baseUrl);
+  }
+
+  /** Where {@code fleet-connected}'s counts come from, in words. */
+  private String countedAt() {
+    return counters.size() > 1 ? simulator.describe() + ", open connections summed over " + counters.size()
+        + " nodes" : simulator.describe();
+  }
+
+  private int openConnections() {
+    int sum = 0;
+    for (ChaosTarget counter : counters) {
+      sum += counter.openConnections();
+    }
+    return sum;
   }
 
   Duration maxDuration() {
@@ -163,23 +243,59 @@ final class ChaosRun {
   }
 
   /** Call from the simulation's {@code before()}: the run's clock starts. */
+  /**
+   * Call from the simulation's {@code before()}: the run's clock starts, at {@code -DstartAt} when given (waiting
+   * for it here, so that Gatling injects from then on).
+   */
   void start() {
-    long start = System.currentTimeMillis();
+    long start = startAtMillis > 0 ? startAtMillis : System.currentTimeMillis();
+    waitUntil(start);
     endAtMillis = start + duration.toMillis();
     meter = new JvmMeter();
     sampler.scheduleAtFixedRate(meter::sample, 1, 1, TimeUnit.SECONDS);
     long firstSample = Math.max(0, duration.toSeconds() - SAMPLE_SECONDS - 1);
     for (long s = firstSample; s < duration.toSeconds() - 1; s++) {
       sampler.schedule(() -> {
-        if (simulator != null) {
-          samples.add(simulator.openConnections());
+        if (!counters.isEmpty() && simulator != null) {
+          samples.add(openConnections());
         }
-      }, s, TimeUnit.SECONDS);
+      }, delayUntil(start + s * 1000), TimeUnit.MILLISECONDS);
+    }
+    if (!injector.leads()) {
+      return;
     }
     Duration arrived = scenario.injection().atOnce() ? Duration.ZERO : ramp;
     for (ChaosScenario.FleetStep step : scenario.fleetSteps()) {
-      long at = arrived.plus(step.afterRamp()).toMillis();
-      sampler.schedule(() -> act(step), at, TimeUnit.MILLISECONDS);
+      long at = start + arrived.plus(step.afterRamp()).toMillis();
+      sampler.schedule(() -> act(step), delayUntil(at), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static long delayUntil(long epochMillis) {
+    return Math.max(0, epochMillis - System.currentTimeMillis());
+  }
+
+  private void waitUntil(long epochMillis) {
+    long late = System.currentTimeMillis() - epochMillis;
+    if (startAtMillis > 0 && late > StartAt.LATE_TOLERANCE_MILLIS) {
+      throw new IllegalStateException(String.format("wschaos: %s reached the start %.1f s after -DstartAt=%d, out of "
+          + "step with the other injectors: give a start further ahead", injector.single() ? "the run"
+          : "injector " + injector.index() + " of " + injector.count(), late / 1000.0, epochMillis));
+    }
+    if (startAtMillis > 0 && late > 0) {
+      System.err.printf("wschaos: %d ms late for -DstartAt=%d: the ramp starts that much late%n", late, epochMillis);
+    }
+    long wait = delayUntil(epochMillis);
+    if (wait == 0) {
+      return;
+    }
+    System.out.printf("wschaos: %s waits %.1f s for -DstartAt=%d%n", injector.single() ? "the run"
+        : "injector " + injector.index() + " of " + injector.count(), wait / 1000.0, epochMillis);
+    try {
+      Thread.sleep(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for -DstartAt=" + epochMillis, e);
     }
   }
 
@@ -238,20 +354,22 @@ final class ChaosRun {
     } catch (RuntimeException e) {
       reconnectsError = e.getMessage();
     }
-    RunFacts facts = new RunFacts(users, snapshot, simulator == null ? null : simulator.describe(), List.copyOf(samples), reconnects);
+    RunFacts facts = new RunFacts(users, snapshot, simulator == null ? null : countedAt(), List.copyOf(samples),
+        reconnects, totalUsers);
     verdict = Verdict.judge(scenario.slos(), facts, List.copyOf(actionErrors));
     String report = report(snapshot);
     System.out.println(report);
     try {
       Path dir = Path.of(System.getProperty("wschaos.reportDir", "target/wschaos"));
       Files.createDirectories(dir);
-      Path verdictFile = dir.resolve(scenario.name() + "-verdict.txt").toAbsolutePath();
+      String name = scenario.name() + injector.fileSuffix();
+      Path verdictFile = dir.resolve(name + "-verdict.txt").toAbsolutePath();
       Files.writeString(verdictFile, report);
       List<Path> files = new ArrayList<>(List.of(verdictFile));
       if (simulator != null) {
         Path base = dir.toAbsolutePath();
-        files.add(simulator.writeReconnectReport(base.resolve(scenario.name() + "-reconnect-report.html")));
-        files.add(simulator.writeReconnectReport(base.resolve(scenario.name() + "-reconnect-report.json")));
+        files.add(simulator.writeReconnectReport(base.resolve(name + "-reconnect-report.html")));
+        files.add(simulator.writeReconnectReport(base.resolve(name + "-reconnect-report.json")));
       }
       reportFiles = List.copyOf(files);
     } catch (IOException e) {
@@ -261,11 +379,13 @@ final class ChaosRun {
 
   private String report(ClientLedger.Snapshot c) {
     StringBuilder out = new StringBuilder();
-    out.append("\n===== wschaos verdict: ").append(verdict.headline()).append(" =====\n")
+    out.append("\n===== wschaos verdict: ").append(verdict.headline())
+        .append(injector.single() ? "" : " (" + injector.describe(totalUsers) + ")").append(" =====\n")
         .append(describe()).append('\n')
         .append(String.format("clients: %d connects, %d failed handshakes, peak %d connected, %d messages, "
                 + "%d ticks (%d missed)%n", c.connects(), c.connectFailures(), c.peakConnected(), c.messages(),
             c.ticks(), c.tickerMissed()))
+        .append(nodes.size() > 1 ? "connects per node " + client.ledger().connectsPerNode() + "\n" : "")
         .append("disconnects by cause: ").append(c.disconnects()).append('\n')
         .append("give-ups: ").append(c.giveUps()).append('\n')
         .append(String.format("reconnect (noticed -> connected): n=%d p50=%d ms p95=%d ms p99=%d ms max=%d ms; "
@@ -273,7 +393,7 @@ final class ChaosRun {
             c.reconnectPercentile(95), c.reconnectPercentile(99), c.reconnectPercentile(100),
             c.peakAttemptsPerSecond()))
         .append(conversationLine(c))
-        .append("simulator: ").append(simulator == null ? "not visible (remote)" : simulator.describe()
+        .append("simulator: ").append(simulator == null ? "not visible (remote)" : countedAt()
             + ", open connections sampled at the end " + samples).append('\n')
         .append(reconnects == null ? "" : simulatorView())
         .append(reconnectsError == null ? "" : "reconnect analytics unavailable: " + reconnectsError + "\n")

@@ -12,8 +12,9 @@ import io.gatling.javaapi.core.Simulation;
  * }</pre>
  *
  * Knobs: {@code scenario}, {@code users}, {@code ramp}, {@code duration}, {@code policy}, {@code target}
- * ({@code embedded} or {@code ws://host:port}), {@code admin} and {@code adminToken} (a remote simulator's admin
- * API), {@code seed}. See docs/load-tests.md.
+ * ({@code embedded}, {@code ws://host:port}, several comma-separated, or {@code cluster}), {@code admin} and
+ * {@code adminToken} (a remote simulator's admin API), {@code injector} ({@code K/N}) and {@code startAt} (several
+ * injector processes), {@code seed}. See docs/load-tests.md.
  */
 public class ChaosSimulation extends Simulation {
 

@@ -225,7 +225,10 @@ public interface Slo {
         f.clients().echoMismatches() + " mismatches in " + f.clients().messages() + " replies"));
   }
 
-  /** Simulator-side: over the last seconds of the run the simulator held >= {@code fraction} x users connections. */
+  /**
+   * Simulator-side: over the last seconds of the run the simulator (every node of it) held >= {@code fraction} x the
+   * fleet's users (every injector's) connections.
+   */
   static Slo fleetConnected(double fraction) {
     return of("fleet-connected", "simulator holds >= " + fraction + " x users connections at the end", f -> {
       if (f.simulatorSource() == null) {
@@ -235,7 +238,7 @@ public interface Slo {
         return Result.skip("no sample of the simulator's open connections was taken (the run is too short)");
       }
       int min = f.serverOpenConnections().stream().mapToInt(Integer::intValue).min().orElse(0);
-      return Result.of(min >= Math.ceil(fraction * f.users()), "min " + min + " of " + f.users()
+      return Result.of(min >= Math.ceil(fraction * f.fleetUsers()), "min " + min + " of " + f.fleetUsers()
           + " in samples " + f.serverOpenConnections() + " (" + f.simulatorSource() + ")");
     });
   }

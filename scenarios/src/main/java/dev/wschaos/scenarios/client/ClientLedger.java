@@ -49,6 +49,7 @@ public final class ClientLedger {
   private final LongAdder feedDuplicates = new LongAdder();
   private final LongAdder resubscriptions = new LongAdder();
   private final LongAdder resumes = new LongAdder();
+  private final Map<String, LongAdder> connectsPerNode = new ConcurrentHashMap<>();
 
   /** {@code terminalCodes}: the close codes after which any retry counts as a violation. */
   public ClientLedger(Set<Integer> terminalCodes) {
@@ -66,6 +67,15 @@ public final class ClientLedger {
     if (reconnect) {
       reconnectMillis.add(reconnectMs);
     }
+  }
+
+  void connectedTo(String node) {
+    connectsPerNode.computeIfAbsent(node, k -> new LongAdder()).increment();
+  }
+
+  /** Connections opened per node when clients spread over several ({@link WsClient.Builder#nodes}); else empty. */
+  public Map<String, Long> connectsPerNode() {
+    return counts(connectsPerNode);
   }
 
   void connectFailed() {

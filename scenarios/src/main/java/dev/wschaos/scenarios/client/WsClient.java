@@ -74,10 +74,13 @@ public final class WsClient {
   static final String OUTBOX = "wschaos.outbox";
   static final String OUT = "wschaos.out";
   static final String STARTED_AT = "wschaos.startedAt";
+  static final String NODES = "wschaos.nodes";
 
   private static final Disconnect NOT_READY = Disconnect.of("not-ready");
 
   private static final int MAX_ATTEMPT_LABEL = 6;
+  /** Keeps a user's node draws apart from its jitter draws (same seed, another stream). */
+  private static final long NODE_SALT = 0x632BE59BD9B4E019L;
 
   private final String path;
   private final String clientPrefix;
@@ -85,9 +88,11 @@ public final class WsClient {
   private final ClientBehaviour behaviour;
   private final long seed;
   private final ClientLedger ledger;
+  private final List<String> nodes;
 
   private WsClient(Builder b) {
     this.ledger = b.ledger;
+    this.nodes = List.copyOf(b.nodes);
     this.path = b.path;
     this.clientPrefix = b.clientPrefix;
     this.policy = b.policy;
@@ -119,6 +124,11 @@ public final class WsClient {
     return behaviour;
   }
 
+  /** The node base URLs clients spread over ({@link Builder#nodes}); empty when they use Gatling's wsBaseUrl. */
+  public List<String> nodes() {
+    return nodes;
+  }
+
   /** A whole client life: connect, behave, reconnect per the policy, for {@code runFor}, then close. */
   public ChainBuilder session(Duration runFor) {
     return exec(s -> init(s, System.currentTimeMillis() + runFor.toMillis()))
@@ -134,6 +144,7 @@ public final class WsClient {
     return exec(s -> s.set(STARTED_AT, System.currentTimeMillis()))
         .exec(connectAction())
         .exec(s -> {
+          attemptEnded(s, !s.isFailed());
           machine(s).firstConnect(!s.isFailed());
           return s.markAsSucceeded();
         })
@@ -185,10 +196,14 @@ public final class WsClient {
                         pause(s -> machine(s).delay())
                             .exec(s -> {
                               machine(s).attempting();
+                              if (s.contains(NODES)) {
+                                s.<NodeChooser>get(NODES).next();
+                              }
                               return s.remove(WS_NAME);
                             })
                             .exec(connectAction()))
                         .exec(s -> {
+                          attemptEnded(s, !s.isFailed());
                           machine(s).attempted(!s.isFailed());
                           return s.markAsSucceeded();
                         })
@@ -336,6 +351,12 @@ public final class WsClient {
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s.userId());
     Session next = behaviour instanceof ClientBehaviour.Conversation c
         ? s.set(CONVERSATION, new ConversationState(c.conversation(), ledger, clientId)) : s;
+    if (!nodes.isEmpty()) {
+      SplittableRandom draws = new SplittableRandom((seed + NODE_SALT) * 0x9E3779B97F4A7C15L + s.userId());
+      NodeChooser chooser = new NodeChooser(nodes, s.userId() - 1, draws::nextDouble);
+      chooser.first();
+      next = next.set(NODES, chooser);
+    }
     return next.set(CLIENT_ID, clientId)
         .set(MACHINE, new ReconnectMachine(policy, ledger, System::currentTimeMillis, random::nextDouble))
         .set(SEQ, 0L)
@@ -350,8 +371,19 @@ public final class WsClient {
     return connect;
   }
 
+  private void attemptEnded(Session s, boolean ok) {
+    if (!s.contains(NODES)) {
+      return;
+    }
+    NodeChooser chooser = s.get(NODES);
+    chooser.ended(ok);
+    if (ok) {
+      ledger.connectedTo(chooser.current());
+    }
+  }
+
   private String url(Session s) {
-    StringBuilder url = new StringBuilder(path).append(path.contains("?") ? '&' : '?')
+    StringBuilder url = new StringBuilder(s.contains(NODES) ? s.<NodeChooser>get(NODES).current() : "").append(path).append(path.contains("?") ? '&' : '?')
         .append("clientId=").append(URLEncoder.encode(s.getString(CLIENT_ID), StandardCharsets.UTF_8))
         .append('&').append(CloseNotices.PARAM);
     Long resumeFrom = machine(s).resumeFrom();
@@ -412,6 +444,7 @@ public final class WsClient {
     private ClientBehaviour behaviour = ClientBehaviour.parse("heartbeat");
     private long seed = 42;
     private ClientLedger ledger = new ClientLedger();
+    private List<String> nodes = List.of();
 
     private Builder(String path) {
       this.path = path.startsWith("/") ? path : "/" + path;
@@ -442,6 +475,31 @@ public final class WsClient {
     /** Where the virtual users record what they observe (default: a fresh one, see {@link WsClient#ledger()}). */
     public Builder ledger(ClientLedger value) {
       this.ledger = Objects.requireNonNull(value, "ledger");
+      return this;
+    }
+
+    /**
+     * Spread the clients over several nodes of one service, as a load balancer would ({@link NodeChooser}): each
+     * connect goes to {@code node base + path + query}, the first connect of user i to node {@code i mod n}, every
+     * reconnect attempt to a random node other than the one where the preceding attempt failed. Default: none, the
+     * URL is relative to the protocol's {@code wsBaseUrl}.
+     *
+     * <pre>{@code
+     * WsClient.builder("/feed").nodes(List.of("ws://127.0.0.1:8080", "ws://127.0.0.1:8090")).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when a URL is not {@code ws://} or {@code wss://}
+     */
+    public Builder nodes(List<String> wsBaseUrls) {
+      List<String> out = new ArrayList<>();
+      for (String url : wsBaseUrls) {
+        String u = url == null ? "" : url.trim();
+        if (!u.startsWith("ws://") && !u.startsWith("wss://")) {
+          throw new IllegalArgumentException("node URL '" + url + "': use ws://host:port or wss://host:port");
+        }
+        out.add(u.replaceAll("/+$", ""));
+      }
+      this.nodes = List.copyOf(out);
       return this;
     }
 

@@ -135,4 +135,17 @@ class SimulatorSlosTest {
     assertThat(remote.skipped()).isTrue();
     assertThat(remote.observed()).doesNotContain("journal exists").contains("-Dadmin=");
   }
+
+  @Test
+  void fleetConnectedJudgesEveryNodesCountAgainstEveryInjectorsUsers() {
+    Slo slo = Slo.fleetConnected(0.9);
+    Slo.Result share = slo.evaluate(new RunFacts(10, new ClientLedger().snapshot(), "3 nodes", List.of(12, 12), null,
+        30));
+    Slo.Result whole = slo.evaluate(new RunFacts(10, new ClientLedger().snapshot(), "3 nodes", List.of(28, 29), null,
+        30));
+
+    assertThat(share.failed()).as("12 open of 30 users, though more than this injector's 10").isTrue();
+    assertThat(share.observed()).contains("min 12 of 30");
+    assertThat(whole.passed()).isTrue();
+  }
 }
