@@ -11,6 +11,8 @@ import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.fault.handshake.WrongStatusFault;
 import dev.wschaos.simulator.fleet.CloseAction;
+import dev.wschaos.simulator.fleet.RestartAction;
+import dev.wschaos.simulator.fleet.RollingRestartAction;
 import dev.wschaos.simulator.match.AttemptRange;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;
@@ -36,6 +38,8 @@ public final class ScenarioCatalog {
 
   /** The scenario the main job runs. */
   public static final String DEFAULT = "rolling-restart-1012";
+  /** The scale run's scenario (loadtests/cluster-run.sh): a rolling restart of a simulator cluster, node by node. */
+  public static final String CLUSTER_ROLLING_RESTART = "cluster-rolling-restart";
 
   private static final Duration S1 = Duration.ofSeconds(1);
   private static final Duration S2 = Duration.ofSeconds(2);
@@ -110,6 +114,18 @@ public final class ScenarioCatalog {
         List.of(Slo.faultObserved("close-1013", 1.9), Slo.adviceHonoured(), Slo.noGiveUps(),
             Slo.reconnectWithin(99, 8_000), Slo.fleetConnected(0.99), Slo.advisedDelaysHonoured(),
             Slo.backWithinWindow())));
+    add(new ChaosScenario(CLUSTER_ROLLING_RESTART,
+        "a deploy across a simulator cluster 15 s after the ramp: node by node, each closes its clients with 1012 and "
+            + "refuses connections for 2 s, 15 s apart; clients behind a balancer reconnect to a node that is up and "
+            + "the fleet stays connected (one simulator alone restarts once)",
+        "healthy", builtIn("healthy"), RUNNABLE, ClientBehaviour.idle(S1),
+        ReconnectPolicy.exponential(S3, 2, Duration.ofSeconds(30), Jitter.FULL),
+        injection(300, 20, 100, false),
+        List.of(Slo.faultObserved("close-1012", 0.9), Slo.noGiveUps(), Slo.reconnectWithin(99, 15_000),
+            Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 15_000), Slo.herdRatioAtMost(0.5),
+            Slo.backWithinWindow()),
+        List.of(new ChaosScenario.FleetStep(Duration.ofSeconds(15), new RollingRestartAction(S2,
+            Duration.ofSeconds(15), RestartAction.SERVICE_RESTART, "rolling restart")))));
     add(new ChaosScenario("thundering-herd",
         "the whole fleet, connected together, loses its connections in the same second (the built-in plan: drop "
             + "all at 10 s, then 10 handshakes/s for 30 s); jitter must spread the reconnects",

@@ -3,6 +3,7 @@ package dev.wschaos.scenarios.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wschaos.simulator.fleet.RollingRestartAction;
 import dev.wschaos.simulator.plan.TlsProfile;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,16 @@ class ScenarioCatalogTest {
         .satisfies(step -> assertThat(step.action().describe()).contains("1012"));
     assertThat(scenario.slos()).extracting(Slo::name).contains("fleet-recovery-p99", "herd-ratio",
         "advised-delays-honoured", "ticker-gaps");
+  }
+
+  @Test
+  void theClusterRollingRestartGoesNodeByNodeAndJudgesTheFleetsRecovery() {
+    ChaosScenario scenario = ScenarioCatalog.get(ScenarioCatalog.CLUSTER_ROLLING_RESTART);
+    assertThat(scenario.fleetSteps()).singleElement()
+        .satisfies(step -> assertThat(step.action()).isInstanceOf(RollingRestartAction.class)
+            .satisfies(a -> assertThat(a.describe()).isEqualTo("rolling-restart 1012 'rolling restart' down=2s gap=15s")));
+    assertThat(scenario.slos()).extracting(Slo::name).contains("fleet-recovery-p99", "herd-ratio", "fleet-connected",
+        "no-give-ups");
   }
 
   @Test
