@@ -34,6 +34,8 @@ public final class AttemptRecorder {
 
   public static final int DEFAULT_CAPACITY = 100_000;
   private static final int MAX_EVENTS = 10_000;
+  /** Fleet events of one label that start this close together are one event (one action, several nodes). */
+  static final long SAME_EVENT_MILLIS = 1_000;
   private static final int MAX_FEEDS_PER_ATTEMPT = 100;
 
   private final int capacity;
@@ -153,12 +155,26 @@ public final class AttemptRecorder {
     }
   }
 
-  /** Something happened to many clients at once (a timeline step, an admin action). */
+  /**
+   * Something happened to many clients at once (a timeline step, an admin action). The same label again within
+   * {@value #SAME_EVENT_MILLIS} ms of an event's start adds to that event: in a cluster one action reaches the
+   * analytics once from every node (each strikes its own clients), and it is one fleet event, not one per node.
+   */
   public synchronized void fleetEvent(String label, Collection<String> clientKeys) {
+    long now = clock.getAsLong();
+    for (int i = events.size() - 1; i >= 0; i--) {
+      EventEntry e = events.get(i);
+      if (now - e.nanos > SAME_EVENT_MILLIS * 1_000_000L) {
+        break;
+      }
+      if (e.label.equals(label)) {
+        e.clients.addAll(clientKeys);
+        return;
+      }
+    }
     if (events.size() >= MAX_EVENTS) {
       events.remove(0);
     }
-    long now = clock.getAsLong();
     events.add(new EventEntry(now, label, new LinkedHashSet<>(clientKeys)));
   }
 
