@@ -82,11 +82,15 @@ JAR="$ROOT/simulator/server/target/wschaos.jar"
 echo "cluster-run: $NODES nodes, $INJECTORS injectors, $USERS users, scenario $SCENARIO, ramp $RAMP, run $DURATION"
 echo "cluster-run: output in $OUT"
 
+CP_FILE="$ROOT/loadtests/target/test-classpath.txt"
 if [[ $BUILD == true ]]; then
-  echo "cluster-run: building (./mvnw install, tests and Gatling runs skipped)"
-  ./mvnw -B -ntp -q install -DskipTests -Dgatling.skip=true -Dwschaos.sweepSmoke.skip=true
+  echo "cluster-run: building (./mvnw package -DskipTests, and the injectors' classpath)"
+  ./mvnw -B -ntp -q -pl loadtests -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
 [[ -f $JAR ]] || { echo "cluster-run: $JAR is missing: run without --no-build" >&2; exit 2; }
+[[ -f $CP_FILE ]] || { echo "cluster-run: $CP_FILE is missing: run without --no-build" >&2; exit 2; }
+CP="$ROOT/loadtests/target/test-classes:$ROOT/loadtests/target/classes:$(cat "$CP_FILE")"
 
 NODE_PIDS=()
 INJECTOR_PIDS=()
@@ -127,11 +131,12 @@ curl -s "$ADMIN/cluster" | jq -c '.nodes[] | {index, ws: .urls.ws, admin: .urls.
 START_AT=$(( $(date +%s%3N) + START_MARGIN * 1000 ))
 echo "cluster-run: injectors start together at $(date -d "@$(( START_AT / 1000 ))" +%H:%M:%S)"
 for k in $(seq 1 "$INJECTORS"); do
-  ./mvnw -B -ntp -o -pl loadtests gatling:test -Dgatling.simulationClass=dev.wschaos.loadtests.ChaosSimulation \
-    "-Dgatling.resultsFolder=$OUT/gatling-injector-$k" "-Dwschaos.reportDir=$OUT" \
-    "-Dwschaos.gatling.heap=$INJECTOR_HEAP" "-Dscenario=$SCENARIO" "-Dusers=$USERS" "-Dramp=$RAMP" \
-    "-Dduration=$DURATION" -Dtarget=cluster "-Dadmin=$ADMIN" "-Dinjector=$k/$INJECTORS" "-DstartAt=$START_AT" \
-    "${EXTRA[@]}" >"$OUT/injector-$k.log" 2>&1 &
+  java "-Xmx$INJECTOR_HEAP" --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$CP" \
+    -Dgatling.data.enableAnalytics=false "-Dwschaos.reportDir=$OUT" \
+    "-Dscenario=$SCENARIO" "-Dusers=$USERS" "-Dramp=$RAMP" "-Dduration=$DURATION" -Dtarget=cluster \
+    "-Dadmin=$ADMIN" "-Dinjector=$k/$INJECTORS" "-DstartAt=$START_AT" "${EXTRA[@]}" \
+    io.gatling.app.Gatling --simulation dev.wschaos.loadtests.ChaosSimulation \
+    --results-folder "$OUT/gatling-injector-$k" >"$OUT/injector-$k.log" 2>&1 &
   INJECTOR_PIDS+=($!)
 done
 
@@ -142,7 +147,6 @@ sample() {
   heap=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==2 {printf "%d", $3 + $4 + $6 + $8}')
   echo "$(date +%s),$name,$cpu,$rss,${heap:-},$open" >>"$OUT/samples.csv"
 }
-gatling_pid() { pgrep -P "$1" java | head -1 || true; }
 (
   echo "time,process,cpu_seconds,rss_kib,heap_used_kib,open_connections" >"$OUT/samples.csv"
   while true; do
@@ -152,8 +156,7 @@ gatling_pid() { pgrep -P "$1" java | head -1 || true; }
       sample "node-$k" "${NODE_PIDS[$((k - 1))]}" "$open"
     done
     for k in $(seq 1 "$INJECTORS"); do
-      g=$(gatling_pid "${INJECTOR_PIDS[$((k - 1))]}")
-      [[ -n $g ]] && sample "injector-$k" "$g" ""
+      sample "injector-$k" "${INJECTOR_PIDS[$((k - 1))]}" ""
     done
     sleep 5
   done

@@ -13,6 +13,7 @@ import dev.wschaos.scenarios.catalogue.RunFacts;
 import dev.wschaos.scenarios.catalogue.Slo;
 import dev.wschaos.scenarios.catalogue.Verdict;
 import dev.wschaos.scenarios.client.ClientLedger;
+import dev.wschaos.scenarios.client.NodeChooser;
 import dev.wschaos.scenarios.client.WsClient;
 import dev.wschaos.scenarios.policy.ReconnectPolicy;
 import dev.wschaos.simulator.WsChaosServer;
@@ -178,7 +179,17 @@ final class ChaosRun {
     }
     WsClient.Builder clients = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour())
         .policy(policy).clientPrefix(injector.clientPrefix(scenario.name())).seed(seed);
-    this.client = (nodes.size() > 1 ? clients.nodes(nodes) : clients).build();
+    this.client = (nodes.size() > 1 ? clients.nodes(nodes).balancing(balancing()) : clients).build();
+  }
+
+  /** {@code -Dbalancing=least-connections} (default) or {@code random}: how reconnects pick a node. */
+  static NodeChooser.Balancing balancing() {
+    String text = Knobs.text("balancing", "least-connections");
+    return switch (text) {
+      case "least-connections" -> NodeChooser.Balancing.LEAST_CONNECTIONS;
+      case "random" -> NodeChooser.Balancing.RANDOM;
+      default -> throw new IllegalArgumentException("-Dbalancing=" + text + ": use least-connections or random");
+    };
   }
 
   /** Each node's admin API when the simulator is a cluster (nodes without one are left out), else the simulator. */

@@ -89,10 +89,14 @@ public final class WsClient {
   private final long seed;
   private final ClientLedger ledger;
   private final List<String> nodes;
+  /** The balancer's view shared by this client's users (least connections), or null (random). */
+  private final NodeLoad nodeLoad;
 
   private WsClient(Builder b) {
     this.ledger = b.ledger;
     this.nodes = List.copyOf(b.nodes);
+    this.nodeLoad = b.balancing == NodeChooser.Balancing.LEAST_CONNECTIONS && !nodes.isEmpty()
+        ? new NodeLoad(nodes, NodeChooser.MARK_DOWN_MILLIS) : null;
     this.path = b.path;
     this.clientPrefix = b.clientPrefix;
     this.policy = b.policy;
@@ -186,6 +190,9 @@ public final class WsClient {
   public ChainBuilder reconnect() {
     return exec(dummy(s -> "disconnect: " + machine(s).why().cause(), 0))
         .exec(s -> {
+          if (s.contains(NODES)) {
+            s.<NodeChooser>get(NODES).lost();
+          }
           machine(s).decide();
           return s;
         })
@@ -353,7 +360,8 @@ public final class WsClient {
         ? s.set(CONVERSATION, new ConversationState(c.conversation(), ledger, clientId)) : s;
     if (!nodes.isEmpty()) {
       SplittableRandom draws = new SplittableRandom((seed + NODE_SALT) * 0x9E3779B97F4A7C15L + s.userId());
-      NodeChooser chooser = new NodeChooser(nodes, s.userId() - 1, draws::nextDouble);
+      NodeChooser chooser = new NodeChooser(nodes, s.userId() - 1, draws::nextDouble, nodeLoad,
+          System::currentTimeMillis);
       chooser.first();
       next = next.set(NODES, chooser);
     }
@@ -445,6 +453,7 @@ public final class WsClient {
     private long seed = 42;
     private ClientLedger ledger = new ClientLedger();
     private List<String> nodes = List.of();
+    private NodeChooser.Balancing balancing = NodeChooser.Balancing.LEAST_CONNECTIONS;
 
     private Builder(String path) {
       this.path = path.startsWith("/") ? path : "/" + path;
@@ -481,8 +490,9 @@ public final class WsClient {
     /**
      * Spread the clients over several nodes of one service, as a load balancer would ({@link NodeChooser}): each
      * connect goes to {@code node base + path + query}, the first connect of user i to node {@code i mod n}, every
-     * reconnect attempt to a random node other than the one where the preceding attempt failed. Default: none, the
-     * URL is relative to the protocol's {@code wsBaseUrl}.
+     * reconnect attempt to another node than the one where the preceding attempt failed, chosen as {@link
+     * #balancing} says (least connections by default). Default: none, the URL is relative to the protocol's
+     * {@code wsBaseUrl}.
      *
      * <pre>{@code
      * WsClient.builder("/feed").nodes(List.of("ws://127.0.0.1:8080", "ws://127.0.0.1:8090")).build();
@@ -500,6 +510,20 @@ public final class WsClient {
         out.add(u.replaceAll("/+$", ""));
       }
       this.nodes = List.copyOf(out);
+      return this;
+    }
+
+    /**
+     * How reconnects choose among the {@link #nodes}: {@code LEAST_CONNECTIONS} (default: the node with the fewest of
+     * this client's users, leaving out for {@value NodeChooser#MARK_DOWN_MILLIS} ms a node that refused one of them,
+     * see {@link NodeLoad}) or {@code RANDOM}.
+     *
+     * <pre>{@code
+     * WsClient.builder("/feed").nodes(urls).balancing(NodeChooser.Balancing.RANDOM).build();
+     * }</pre>
+     */
+    public Builder balancing(NodeChooser.Balancing value) {
+      this.balancing = Objects.requireNonNull(value, "balancing");
       return this;
     }
 

@@ -1,0 +1,85 @@
+package dev.wschaos.scenarios.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What a least-connections load balancer knows, shared by the virtual users of one {@link WsClient}: how many of
+ * them are connected to each node, and which nodes refused a connection lately (a passive health check: a node that
+ * failed an attempt is left out of every user's choice for {@code markDownMillis}). Users pick the node with the
+ * fewest connections among those not marked down, as HAProxy's {@code balance leastconn} or NGINX's
+ * {@code least_conn} do for long-lived connections; a node that comes back from a restart is the emptiest and gets
+ * the reconnecting clients, so the fleet stays balanced through a rolling restart.
+ *
+ * <pre>{@code
+ * NodeLoad load = new NodeLoad(List.of("ws://127.0.0.1:8080", "ws://127.0.0.1:8090"), 1_000);
+ * load.connected("ws://127.0.0.1:8080");
+ * load.pick(List.of("ws://127.0.0.1:8080", "ws://127.0.0.1:8090"), now, random::nextDouble);  // ...:8090
+ * }</pre>
+ */
+public final class NodeLoad {
+
+  private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+  private final Map<String, Long> downUntil = new ConcurrentHashMap<>();
+  private final long markDownMillis;
+
+  public NodeLoad(List<String> nodes, long markDownMillis) {
+    nodes.forEach(n -> connections.put(n, new AtomicInteger()));
+    this.markDownMillis = markDownMillis;
+  }
+
+  /** A user connected to {@code node}. */
+  public void connected(String node) {
+    count(node).incrementAndGet();
+  }
+
+  /** A user's connection to {@code node} ended. */
+  public void disconnected(String node) {
+    count(node).updateAndGet(n -> Math.max(0, n - 1));
+  }
+
+  /** An attempt on {@code node} failed at {@code nowMillis}: leave it out for a while. */
+  public void failed(String node, long nowMillis) {
+    downUntil.put(node, nowMillis + markDownMillis);
+  }
+
+  /** Connections open to {@code node} now, as this balancer counts them. */
+  public int connections(String node) {
+    return count(node).get();
+  }
+
+  /**
+   * The candidate with the fewest connections, ties broken by {@code random}; candidates marked down are left out
+   * unless all of them are.
+   */
+  public String pick(List<String> candidates, long nowMillis, DoubleSupplier random) {
+    List<String> up = new ArrayList<>();
+    for (String c : candidates) {
+      if (downUntil.getOrDefault(c, Long.MIN_VALUE) <= nowMillis) {
+        up.add(c);
+      }
+    }
+    List<String> from = up.isEmpty() ? candidates : up;
+    int least = Integer.MAX_VALUE;
+    List<String> fewest = new ArrayList<>();
+    for (String c : from) {
+      int n = connections(c);
+      if (n < least) {
+        least = n;
+        fewest.clear();
+      }
+      if (n == least) {
+        fewest.add(c);
+      }
+    }
+    return fewest.get(Math.min((int) (random.getAsDouble() * fewest.size()), fewest.size() - 1));
+  }
+
+  private AtomicInteger count(String node) {
+    return connections.computeIfAbsent(node, n -> new AtomicInteger());
+  }
+}
