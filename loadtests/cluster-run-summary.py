@@ -35,12 +35,19 @@ def main(out, nodes, injectors):
                   for v in by_process.values())
     print(f"CPU seconds over all sampled processes: {cpu_all:,.0f}")
     heap_file = os.path.join(out, "heap-after-gc.csv")
+    empty_file = os.path.join(out, "heap-empty.csv")
+    empty = {}
+    if os.path.exists(empty_file):
+        empty = {r["node"]: int(r["heap_after_gc_kib"] or 0) for r in csv.DictReader(open(empty_file))}
     if os.path.exists(heap_file):
-        print("\n== heap after a full GC, 10 s after the ramp ==")
+        print("\n== heap after a full GC: before the run, and 10 s after the ramp ==")
         for r in csv.DictReader(open(heap_file)):
             open_ = int(r["open_connections"] or 0)
             heap = int(r["heap_after_gc_kib"] or 0)
-            per = f", {heap / open_:.1f} KiB per held connection (the whole heap)" if open_ else ""
+            before = empty.get(r["node"])
+            per = ""
+            if open_ and before is not None:
+                per = f", {(heap - before) / open_:.1f} KiB more per held connection than empty ({before / 1024:.0f} MiB)"
             print(f"{r['node']}: {open_:,} connections, heap {heap / 1024:.0f} MiB{per}")
     print("\n== verdicts ==")
     for f in sorted(glob.glob(os.path.join(out, "*-verdict.txt"))):

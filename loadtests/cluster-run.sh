@@ -22,7 +22,7 @@ NODE_HEAP=2g
 INJECTOR_HEAP=3g
 BASE_PORT=18500
 CLUSTER_PORT=5901
-START_MARGIN=60
+START_MARGIN=90
 BUILD=true
 
 usage() {
@@ -128,6 +128,15 @@ until [[ $(curl -s --max-time 2 "$ADMIN/cluster" | jq -r '.nodes | length' 2>/de
 done
 curl -s "$ADMIN/cluster" | jq -c '.nodes[] | {index, ws: .urls.ws, admin: .urls.admin}'
 
+heap_after_gc() {
+  jcmd "$1" GC.run >/dev/null 2>&1 || return 0
+  jstat -gc "$1" | awk 'NR==2 {printf "%d", $3 + $4 + $6 + $8}'
+}
+echo "node,open_connections,heap_after_gc_kib" >"$OUT/heap-empty.csv"
+for k in $(seq 1 "$NODES"); do
+  echo "node-$k,0,$(heap_after_gc "${NODE_PIDS[$((k - 1))]}")" >>"$OUT/heap-empty.csv"
+done
+
 START_AT=$(( $(date +%s%3N) + START_MARGIN * 1000 ))
 echo "cluster-run: injectors start together at $(date -d "@$(( START_AT / 1000 ))" +%H:%M:%S)"
 for k in $(seq 1 "$INJECTORS"); do
@@ -172,9 +181,7 @@ print(int(m.group(1)) * {'ms': 1, 's': 1000, 'm': 60000, None: 1000}[m.group(2)]
   (( wait_ms > 0 )) && sleep "$(( wait_ms / 1000 ))"
   echo "node,open_connections,heap_after_gc_kib" >"$OUT/heap-after-gc.csv"
   for k in $(seq 1 "$NODES"); do
-    pid=${NODE_PIDS[$((k - 1))]}
-    jcmd "$pid" GC.run >/dev/null 2>&1 || continue
-    heap=$(jstat -gc "$pid" | awk 'NR==2 {printf "%d", $3 + $4 + $6 + $8}')
+    heap=$(heap_after_gc "${NODE_PIDS[$((k - 1))]}")
     open=$(curl -s --max-time 2 "http://127.0.0.1:$(admin_port "$k")/health" | jq -r '.openConnections')
     echo "node-$k,$open,$heap" >>"$OUT/heap-after-gc.csv"
   done
