@@ -149,6 +149,9 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       recorder.start(builder.recordFile);
     }
     this.control = new ControlPlane(vertx, verticle, ruleBook, this::seedFor, events);
+    if (cluster != null) {
+      control.routeTimeline(cluster::takeTimelineAction);
+    }
     String deployed = null;
     try {
       deployed = vertx.deployVerticle(verticle).await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -177,7 +180,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
           applyTls(change.plan());
           LOG.info("wschaos plan is now '{}' (seed {}), from the cluster", change.plan().name(), change.seed());
         }, JOIN_TIMEOUT_SECONDS);
-        cluster.shareFleet(this::act, JOIN_TIMEOUT_SECONDS);
+        cluster.shareFleet(control::act, verticle::openConnections, JOIN_TIMEOUT_SECONDS);
       } catch (RuntimeException e) {
         close();
         throw e;

@@ -249,8 +249,9 @@ final class AdminRoutes {
   }
 
   private void cluster(RoutingContext ctx) {
-    server.cluster().ifPresentOrElse(c -> send(ctx, 200, c.status()), () -> problem(ctx, Problem.of(404,
-        "not-clustered", "Not clustered", "this simulator runs alone: start it with --cluster to join a cluster")));
+    server.cluster().ifPresentOrElse(c -> c.status().onSuccess(status -> send(ctx, 200, status)).onFailure(ctx::fail),
+        () -> problem(ctx, Problem.of(404, "not-clustered", "Not clustered",
+            "this simulator runs alone: start it with --cluster to join a cluster")));
   }
 
   private void connections(RoutingContext ctx) {

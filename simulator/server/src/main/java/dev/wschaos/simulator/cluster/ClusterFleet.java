@@ -15,7 +15,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,11 @@ final class ClusterFleet implements AutoCloseable {
 
   static final String ADDRESS = "wschaos.fleet.";
   static final long ANSWER_MS = 10_000;
+  static final String CONNECTIONS = "wschaos.connections.";
+  static final long COUNT_MS = 2_000;
+  /** The header naming what sent an action (a timeline step's name), recorded as the source of its strikes. */
+  static final String SOURCE = "source";
+  static final String ADMIN = "action";
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterFleet.class);
 
@@ -42,6 +48,7 @@ final class ClusterFleet implements AutoCloseable {
   private final ReplicatedMap<String, String> nodes;
   private final String self;
   private MessageConsumer<String> consumer;
+  private MessageConsumer<String> counter;
 
   ClusterFleet(Vertx vertx, HazelcastInstance hazelcast, String self) {
     this.vertx = vertx;
@@ -50,12 +57,20 @@ final class ClusterFleet implements AutoCloseable {
     this.self = self;
   }
 
-  /** Take actions sent to this node and apply them with {@code actHere}. */
-  void start(Function<FleetAction, ActionResult> actHere, long timeoutSeconds) throws Exception {
+  /**
+   * Take actions sent to this node and apply them with {@code actHere(action, source)}, and answer other nodes asking
+   * for its number of {@code open} connections.
+   */
+  void start(BiFunction<FleetAction, String, ActionResult> actHere, IntSupplier open, long timeoutSeconds)
+      throws Exception {
+    counter = vertx.eventBus().consumer(CONNECTIONS + self, message -> message.reply(
+        Integer.toString(open.getAsInt())));
+    counter.completion().await(timeoutSeconds, TimeUnit.SECONDS);
     consumer = vertx.eventBus().consumer(ADDRESS + self, message -> {
       try {
         FleetAction action = Json.mapper().readValue(message.body(), FleetAction.class);
-        message.reply(Json.write(actHere.apply(action)));
+        String source = message.headers().get(SOURCE);
+        message.reply(Json.write(actHere.apply(action, source == null ? ADMIN : source)));
       } catch (Exception e) {
         message.fail(400, e.getMessage());
       }
@@ -76,9 +91,23 @@ final class ClusterFleet implements AutoCloseable {
       String id = m.getUuid().toString();
       String urls = nodes.get(id);
       out.add(new ClusterMember(index++, id, m.getAddress().getHost() + ":" + m.getAddress().getPort(),
-          id.equals(self), urls == null ? null : ClusterMember.Urls.read(urls)));
+          id.equals(self), urls == null ? null : ClusterMember.Urls.read(urls), null));
     }
     return out;
+  }
+
+  /** The nodes now, oldest first, each with its open connections (asked of it; null if it did not answer in 2 s). */
+  Future<List<ClusterMember>> membersWithConnections() {
+    List<ClusterMember> members = members();
+    List<Future<Integer>> counts = members.stream().map(m -> vertx.eventBus().<String>request(CONNECTIONS + m.id(),
+        "", new DeliveryOptions().setSendTimeout(COUNT_MS)).map(reply -> Integer.valueOf(reply.body()))).toList();
+    return Future.join(counts).transform(done -> {
+      List<ClusterMember> out = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        out.add(members.get(i).withConnections(counts.get(i).succeeded() ? counts.get(i).result() : null));
+      }
+      return Future.succeededFuture(out);
+    });
   }
 
   /**
@@ -88,13 +117,18 @@ final class ClusterFleet implements AutoCloseable {
    * @throws IllegalArgumentException when no node is called {@code node}
    */
   Future<ActionResult> act(FleetAction action, String node) {
+    return act(action, node, ADMIN);
+  }
+
+  /** As {@link #act(FleetAction, String)}, each node recording its strikes under {@code source}. */
+  Future<ActionResult> act(FleetAction action, String node, String source) {
     ControlPlane.requireValid(action);
     List<ClusterMember> targets = node == null ? members() : List.of(find(node));
     if (action instanceof RollingRestartAction rolling && targets.size() > 1) {
-      return rolling(rolling, targets);
+      return rolling(rolling, targets, source);
     }
     String json = Json.write(action);
-    List<Future<ActionResult>> answers = targets.stream().map(t -> send(t, json)).toList();
+    List<Future<ActionResult>> answers = targets.stream().map(t -> send(t, json, source)).toList();
     return Future.join(answers).transform(done -> {
       int selected = 0;
       List<String> silent = new ArrayList<>();
@@ -113,22 +147,47 @@ final class ClusterFleet implements AutoCloseable {
     });
   }
 
-  private Future<ActionResult> rolling(RollingRestartAction action, List<ClusterMember> targets) {
+  /**
+   * A timeline step's {@code action}, as it fires on this node: true when the cluster takes care of it (this node, the
+   * oldest, drives a rolling restart node by node; or another node does), false when it runs on this node's clients.
+   */
+  boolean takeTimelineAction(FleetAction action, String step) {
+    List<ClusterMember> members = members();
+    switch (TimelineDriver.roleOf(action, members)) {
+      case DRIVE -> {
+        LOG.info("wschaos cluster: timeline step '{}' drives {} across {} nodes, this node (the oldest) first", step,
+            action.describe(), members.size());
+        act(action, null, step).onFailure(e -> LOG.warn("wschaos cluster: timeline step '{}' ({}) failed: {}", step,
+            action.describe(), e.getMessage()));
+        return true;
+      }
+      case SKIP -> {
+        LOG.debug("wschaos cluster: timeline step '{}' ({}) is driven by the oldest node, {}, not here", step,
+            action.describe(), members.get(0).name());
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private Future<ActionResult> rolling(RollingRestartAction action, List<ClusterMember> targets, String source) {
     String step = Json.write(action.step());
     long every = Math.max(1, action.down().plus(action.gap()).toMillis());
     for (int i = 1; i < targets.size(); i++) {
       ClusterMember next = targets.get(i);
-      vertx.setTimer(every * i, t -> send(next, step).onFailure(e -> LOG.warn(
+      vertx.setTimer(every * i, t -> send(next, step, source).onFailure(e -> LOG.warn(
           "wschaos cluster: rolling restart skipped {}: {}", next.name(), e.getMessage())));
     }
-    return send(targets.get(0), step).map(first -> new ActionResult(action.describe() + " on " + on(targets)
+    return send(targets.get(0), step, source).map(first -> new ActionResult(action.describe() + " on " + on(targets)
         + ", one every " + every + " ms: " + targets.get(0).name() + " now (selected counts its clients)",
         first.selected()));
   }
 
-  private Future<ActionResult> send(ClusterMember target, String action) {
+  private Future<ActionResult> send(ClusterMember target, String action, String source) {
     return vertx.eventBus().<String>request(ADDRESS + target.id(), action,
-            new DeliveryOptions().setSendTimeout(ANSWER_MS))
+            new DeliveryOptions().setSendTimeout(ANSWER_MS).addHeader(SOURCE, source))
         .map(reply -> {
           try {
             return Json.mapper().readValue(reply.body(), ActionResult.class);
@@ -158,6 +217,9 @@ final class ClusterFleet implements AutoCloseable {
   public void close() {
     if (consumer != null) {
       consumer.unregister();
+    }
+    if (counter != null) {
+      counter.unregister();
     }
     nodes.remove(self);
   }

@@ -10,13 +10,14 @@ import dev.wschaos.simulator.json.Json;
  *
  * <pre>{@code
  * {"index":2,"id":"5b0c...","address":"127.0.0.1:5702","self":false,
- *  "urls":{"ws":"ws://127.0.0.1:8090/","admin":"http://127.0.0.1:8091"}}
+ *  "urls":{"ws":"ws://127.0.0.1:8090/","admin":"http://127.0.0.1:8091"},"connections":1480}
  * }</pre>
  *
  * @param urls where the node serves clients and its admin API; null while it is starting
+ * @param connections the node's open WebSocket connections when asked; null when it did not answer in time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClusterMember(int index, String id, String address, boolean self, Urls urls) {
+public record ClusterMember(int index, String id, String address, boolean self, Urls urls, Integer connections) {
 
   /** @param admin null when the node has no admin API */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,10 @@ public record ClusterMember(int index, String id, String address, boolean self, 
         return null;
       }
     }
+  }
+
+  ClusterMember withConnections(Integer open) {
+    return new ClusterMember(index, id, address, self, urls, open);
   }
 
   boolean is(String node) {

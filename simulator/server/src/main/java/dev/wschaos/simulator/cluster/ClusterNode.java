@@ -18,8 +18,9 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * verticle.attemptCounter(node.attempts());
  * node.sharePlan(control, control::apply, 30);
  * AttemptRecorder everyNode = node.shareReconnects(events, () -> "lastSeq", 100_000, 30);
- * node.shareFleet(control::act, 30);
+ * node.shareFleet(control::act, verticle::openConnections, 30);
+ * control.routeTimeline(node::takeTimelineAction);
  * node.act(RollingRestartAction.of(Duration.ofSeconds(5), Duration.ZERO), null);
  * }</pre>
  */
@@ -141,11 +143,16 @@ public final class ClusterNode implements AutoCloseable {
     }
   }
 
-  /** Take the fleet actions other nodes send here, applying them with {@code actHere}. */
-  public void shareFleet(Function<FleetAction, ActionResult> actHere, long timeoutSeconds) {
+  /**
+   * Take the fleet actions other nodes send here, applying them with {@code actHere(action, source)}: the source is
+   * {@code action} for {@code POST /actions}, else the name of the timeline step that sent it. {@code open} counts this
+   * node's open connections for the others' {@link #status()}.
+   */
+  public void shareFleet(BiFunction<FleetAction, String, ActionResult> actHere, IntSupplier open,
+                         long timeoutSeconds) {
     fleet = new ClusterFleet(vertx, hazelcast, nodeId());
     try {
-      fleet.start(actHere, timeoutSeconds);
+      fleet.start(actHere, open, timeoutSeconds);
     } catch (Exception e) {
       throw new IllegalStateException("could not share fleet actions with cluster '" + settings.name() + "': "
           + e.getMessage(), e);
@@ -177,9 +184,32 @@ public final class ClusterNode implements AutoCloseable {
     return fleet.act(action, node);
   }
 
-  /** The nodes now, oldest first, and the plan version in force here. */
-  public ClusterStatus status() {
-    return new ClusterStatus(settings.name(), planVersion(), fleet == null ? List.of() : fleet.members());
+  /**
+   * Offered a timeline step's action as the step fires here (see {@code ControlPlane#routeTimeline}): a rolling
+   * restart is one action for the whole cluster, driven node by node by the oldest live node (as {@code POST /actions}
+   * sent to it would) and left by the others, so true; any other action runs on each node's own clients, so false.
+   *
+   * <pre>{@code
+   * control.routeTimeline(node::takeTimelineAction);
+   * }</pre>
+   */
+  public boolean takeTimelineAction(FleetAction action, String step) {
+    return fleet != null && fleet.takeTimelineAction(action, step);
+  }
+
+  /**
+   * The nodes now, oldest first, each with its open connections (one event bus request per node, answered within 2 s
+   * or left out), and the plan version in force here.
+   *
+   * <pre>{@code
+   * node.status().onSuccess(s -> s.nodes().forEach(n -> System.out.println(n.index() + ": " + n.connections())));
+   * }</pre>
+   */
+  public Future<ClusterStatus> status() {
+    if (fleet == null) {
+      return Future.succeededFuture(new ClusterStatus(settings.name(), planVersion(), List.of()));
+    }
+    return fleet.membersWithConnections().map(members -> new ClusterStatus(settings.name(), planVersion(), members));
   }
 
   /** Forget every client's attempt count, on every node. */

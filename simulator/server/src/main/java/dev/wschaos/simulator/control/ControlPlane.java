@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
@@ -61,6 +62,7 @@ public final class ControlPlane implements AutoCloseable {
   private long generation;
   private Instant startedAt = Instant.now();
   private Consumer<PlanChange> changes = change -> { };
+  private volatile BiPredicate<FleetAction, String> timelineElsewhere = (action, step) -> false;
 
   public ControlPlane(Vertx vertx, ChaosVerticle verticle, AtomicReference<RuleBook> ruleBook,
                       ToLongFunction<Plan> seedFor, EventSink events) {
@@ -77,6 +79,19 @@ public final class ControlPlane implements AutoCloseable {
    */
   public synchronized void onChange(Consumer<PlanChange> listener) {
     this.changes = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Offer every timeline step's action to {@code elsewhere} first, with the step's label: when it answers true the
+   * action was taken care of elsewhere (a cluster drives a rolling restart from one node, node by node, and the other
+   * nodes leave it) and nothing runs here; when false it runs on this server's connections, as it does by default.
+   *
+   * <pre>{@code
+   * control.routeTimeline(clusterNode::takeTimelineAction);   // a rolling restart step: node by node
+   * }</pre>
+   */
+  public void routeTimeline(BiPredicate<FleetAction, String> elsewhere) {
+    this.timelineElsewhere = Objects.requireNonNull(elsewhere, "elsewhere");
   }
 
   /** Put a validated plan in force, now, and start its timeline. */
@@ -159,8 +174,16 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Validate and run one action now. */
   public ActionResult act(FleetAction action) {
+    return act(action, "action");
+  }
+
+  /**
+   * Validate and run one action now, its strikes recorded in the journal under {@code source} (e.g. the timeline
+   * step of another cluster node that drives it).
+   */
+  public ActionResult act(FleetAction action, String source) {
     requireValid(action);
-    return run(action, "action");
+    return run(action, source);
   }
 
   /** @throws InvalidPlanException listing every problem of {@code action} (or its absence) */
@@ -200,7 +223,9 @@ public final class ControlPlane implements AutoCloseable {
     }
     String label = step.label(index);
     if (step.action() != null) {
-      run(step.action(), label);
+      if (!timelineElsewhere.test(step.action(), label)) {
+        run(step.action(), label);
+      }
       return;
     }
     synchronized (this) {

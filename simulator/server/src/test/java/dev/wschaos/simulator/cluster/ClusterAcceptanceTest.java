@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Three simulator nodes in JVMs of their own, clustered on loopback as {@code --cluster} sets them up: one plan for
- * all, attempts counted across nodes, one reconnect report, a rolling restart node by node and an outage of one node,
- * and the survivors serving on after one is killed with {@code kill -9}.
+ * all, attempts counted across nodes, one reconnect report, a rolling restart node by node (sent to one node, or
+ * started by a timeline step on every node), an outage of one node, and the survivors serving on after one is killed with {@code kill -9}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterAcceptanceTest {
@@ -47,6 +47,15 @@ class ClusterAcceptanceTest {
           fault: {type: reject, status: 503, headers: {Retry-After: "1"}}
         - match: {attempt: 2}
           fault: {type: reject, status: 429, headers: {Retry-After: "1"}}
+      """;
+
+  /** Every node runs this timeline; only the oldest may start the restart, which then goes node by node. */
+  private static final String TIMELINE_DEPLOY = """
+      name: timeline-deploy
+      timeline:
+        - name: deploy
+          at: 2s
+          action: {type: rolling-restart, down: 2s, gap: 1s}
       """;
 
   private static ClusterNodes nodes;
@@ -151,6 +160,41 @@ class ClusterAcceptanceTest {
 
   @Test
   @Order(5)
+  void aTimelineRollingRestartIsDrivenByTheOldestNodeOneNodeAfterTheOther() throws Exception {
+    calmPlan();
+    List<Integer> order = clusterOrder();
+    List<JdkClient> clients = new ArrayList<>();
+    try {
+      for (int node = 0; node < 3; node++) {
+        clients.add(JdkClient.connect(nodes.ws(node, "/feed?clientId=deploy-" + node)));
+      }
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(clusterStatus().nodes())
+          .allSatisfy(n -> assertThat(n.connections()).as("connections of node %d", n.index()).isPositive()));
+      AdminClient.create(nodes.admin(2)).replacePlan(TIMELINE_DEPLOY);
+
+      List<Instant> closedAt = new ArrayList<>();
+      for (int node : order) {
+        JdkClient client = clients.get(node);
+        await().atMost(Duration.ofSeconds(30)).until(client::isClosed);
+        assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(1012, "rolling restart"));
+        closedAt.add(client.closedAt());
+      }
+      assertThat(closedAt).isSorted();
+      for (int i = 1; i < closedAt.size(); i++) {
+        assertThat(Duration.between(closedAt.get(i - 1), closedAt.get(i))).as("between restarts %d and %d", i, i + 1)
+            .isGreaterThan(Duration.ofSeconds(1));
+      }
+      nodes.awaitLine(order.get(0), "timeline step 'deploy' drives rolling-restart");
+      for (int node = 0; node < 3; node++) {
+        awaitServing(node);
+      }
+    } finally {
+      clients.forEach(JdkClient::close);
+    }
+  }
+
+  @Test
+  @Order(6)
   void anOutageOfOneNamedNodeLeavesTheOthersServing() throws Exception {
     int third = clusterOrder().indexOf(2) + 1;
     try (JdkClient onTheThird = JdkClient.connect(nodes.ws(2, "/feed?clientId=out-2"))) {
@@ -179,7 +223,7 @@ class ClusterAcceptanceTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theOtherNodesServeOnWhenOneIsKilled() throws Exception {
     nodes.kill(2);
     nodes.awaitLine(0, "left, 2 nodes");
@@ -205,10 +249,7 @@ class ClusterAcceptanceTest {
 
   /** The test's node numbers in the cluster's order (oldest first), as {@code GET /cluster} lists them. */
   private static List<Integer> clusterOrder() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        nodes.admin(1).resolve("/cluster")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    ClusterStatus status = Json.mapper().readValue(response.body(), ClusterStatus.class);
+    ClusterStatus status = clusterStatus();
     List<Integer> order = new ArrayList<>();
     for (ClusterMember member : status.nodes()) {
       for (int node = 0; node < 3; node++) {
@@ -219,6 +260,13 @@ class ClusterAcceptanceTest {
     }
     assertThat(order).containsExactlyInAnyOrder(0, 1, 2);
     return order;
+  }
+
+  private static ClusterStatus clusterStatus() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        nodes.admin(1).resolve("/cluster")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return Json.mapper().readValue(response.body(), ClusterStatus.class);
   }
 
   /** Wait until node {@code node} accepts clients (again). */

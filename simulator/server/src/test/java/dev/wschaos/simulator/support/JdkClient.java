@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +32,7 @@ public final class JdkClient implements AutoCloseable {
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
   private final CompletableFuture<Throwable> error = new CompletableFuture<>();
   private final WebSocket webSocket;
+  private volatile Instant closedAt;
 
   private JdkClient(WebSocket webSocket) {
     this.webSocket = webSocket;
@@ -145,6 +147,11 @@ public final class JdkClient implements AutoCloseable {
     return closed.isDone();
   }
 
+  /** When the close frame arrived (this JVM's clock), or null while open. */
+  public Instant closedAt() {
+    return closedAt;
+  }
+
   public boolean hasError() {
     return error.isDone();
   }
@@ -197,6 +204,7 @@ public final class JdkClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      client.closedAt = Instant.now();
       client.closed.complete(new Closed(statusCode, reason));
       return null;
     }
