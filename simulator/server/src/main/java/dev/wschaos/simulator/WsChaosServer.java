@@ -31,6 +31,7 @@ import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.journal.JsonLinesExport;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
+import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
@@ -315,6 +316,23 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   @Override
   public void replaceLimits(Limits limits) {
     control.edit(plan -> plan.withLimits(limits));
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code handshake:} section, as an edit like {@link #addRule} (the
+   * timeline, rules, limits and seed stay): upgrades are checked under it from the next one on, and its
+   * {@code timeout} applies to connections accepted from then on.
+   *
+   * <pre>{@code
+   * server.replaceHandshake(server.plan().handshake().withTimeout(Duration.ZERO));   // no handshake timeout
+   * }</pre>
+   *
+   * @throws InvalidPlanException listing every problem ({@code handshake.timeout}, ...); nothing changed
+   */
+  @Override
+  public void replaceHandshake(HandshakePolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    control.edit(plan -> plan.withHandshake(policy));
   }
 
   /** When the plan in force was installed: its timeline's offsets count from here. */

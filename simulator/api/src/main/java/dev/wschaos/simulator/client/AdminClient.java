@@ -13,11 +13,13 @@ import dev.wschaos.simulator.common.PlanProblem;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventType;
 import dev.wschaos.simulator.journal.JournalPage;
 import dev.wschaos.simulator.journal.JournalQuery;
 import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
+import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.plan.Rule;
@@ -179,6 +181,45 @@ public final class AdminClient {
    */
   public Plan replaceBehaviour(Behaviour behaviour) {
     return call("PUT", "/plan/behaviour", write(behaviour), Plan.class);
+  }
+
+  /**
+   * Put {@code limits} in place of the plan's {@code limits:} section ({@code PUT /plan/limits}), as an edit like
+   * {@link #addRule}: the next upgrade is decided under them (over {@code maxConnections}: 503 with
+   * {@code Retry-After}, or 1013 after accepting); a timeline step's temporary limits still win while in force.
+   *
+   * <pre>{@code
+   * admin.replaceLimits(new Limits(100, Limits.OverCapacity.REJECT, Duration.ofSeconds(7), null));
+   * admin.clearLimits();
+   * }</pre>
+   *
+   * @return the plan now
+   * @throws InvalidPlanException listing every problem ({@code limits.maxConnections}, ...); nothing changed
+   */
+  public Plan replaceLimits(Limits limits) {
+    return call("PUT", "/plan/limits", write(Objects.requireNonNull(limits, "limits: use clearLimits() for none")),
+        Plan.class);
+  }
+
+  /** Remove the plan's {@code limits:} section ({@code DELETE /plan/limits}), as an edit. @return the plan now */
+  public Plan clearLimits() {
+    return call("DELETE", "/plan/limits", null, Plan.class);
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code handshake:} section ({@code PUT /plan/handshake}), as an edit
+   * like {@link #addRule}: upgrades are checked under it from the next one on, and its {@code timeout} applies to
+   * connections accepted from then on ({@link Duration#ZERO}: none; null: the server's).
+   *
+   * <pre>{@code
+   * admin.replaceHandshake(admin.plan().handshake().withTimeout(Duration.ofMillis(300)));
+   * }</pre>
+   *
+   * @return the plan now
+   * @throws InvalidPlanException listing every problem ({@code handshake.timeout}, ...); nothing changed
+   */
+  public Plan replaceHandshake(HandshakePolicy policy) {
+    return call("PUT", "/plan/handshake", write(Objects.requireNonNull(policy, "policy")), Plan.class);
   }
 
   /** Remove every rule ({@code DELETE /plan/rules}), keeping the rest of the plan and its running timeline. */

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * chaos.now().closeAll(1012);                       // fleet actions, at once
  * chaos.now().drop(percent(30));
  * chaos.tls().switchTo(TlsProfile.EXPIRED);
+ * chaos.limits().maxConnections(100);               // capacity: one more gets 503 + Retry-After
+ * chaos.noHandshakeTimeout();                       // half-sent upgrade requests are held
  * chaos.conversation().when(json("type", "auth")).reply("{\"type\":\"ready\"}");   // message stubs
  * chaos.forClient("c1").attempt(1).withholdReply(json("type", "auth"));            // protocol faults
  * chaos.stomp().forClient("c1").attempt(2).errorOnSubscribe("access denied");     // in a pack's terms
@@ -123,6 +125,42 @@ public final class Chaos {
   /** TLS faults on the wss port: {@code chaos.tls().switchTo(TlsProfile.EXPIRED)}. */
   public TlsChaos tls() {
     return new TlsChaos(this);
+  }
+
+  /**
+   * The plan's capacity, as an edit: {@code chaos.limits().maxConnections(2)} (one more gets 503 with
+   * {@code Retry-After}), {@code chaos.limits().clear()}.
+   */
+  public LimitsChaos limits() {
+    return new LimitsChaos(this);
+  }
+
+  /**
+   * The plan's handshake timeout, as an edit: a client accepted from now on that has not sent a complete upgrade
+   * request within {@code timeout} of TCP accept is closed. {@link Duration#ZERO} turns it off (see
+   * {@link #noHandshakeTimeout()}); the plan's other handshake settings stay.
+   *
+   * <pre>{@code
+   * chaos.handshakeTimeout(Duration.ofMillis(300));   // half-sent requests are cut after 300 ms
+   * chaos.noHandshakeTimeout();                       // ... or held until the client leaves
+   * chaos.serverHandshakeTimeout();                   // back to the server's --handshake-timeout
+   * }</pre>
+   */
+  public Chaos handshakeTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout: use serverHandshakeTimeout() for the server's");
+    target.replaceHandshake(target.plan().handshake().withTimeout(timeout));
+    return this;
+  }
+
+  /** No handshake timeout for clients accepted from now on: half-sent upgrade requests are held until they leave. */
+  public Chaos noHandshakeTimeout() {
+    return handshakeTimeout(Duration.ZERO);
+  }
+
+  /** The server's own handshake timeout ({@code --handshake-timeout}, 10 s by default) for clients accepted from now on. */
+  public Chaos serverHandshakeTimeout() {
+    target.replaceHandshake(target.plan().handshake().withTimeout(null));
+    return this;
   }
 
   /** Wait until at least {@code count} connections are open; fails after {@link #timeout()}. */

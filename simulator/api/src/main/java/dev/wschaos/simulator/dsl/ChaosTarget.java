@@ -10,7 +10,9 @@ import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
+import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsProfile;
@@ -72,6 +74,39 @@ public interface ChaosTarget {
    */
   default void replaceBehaviour(Behaviour behaviour) {
     replacePlan(plan().withBehaviour(behaviour));
+  }
+
+  /**
+   * Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: no limits), as an edit like
+   * {@link #addRule} (remote: {@code PUT /plan/limits}, {@code DELETE /plan/limits}): the next upgrade is decided
+   * under them; open connections stay. This default, for targets that have no such edit, puts the whole plan back
+   * with {@link #replacePlan}, so there the timeline starts again.
+   *
+   * <pre>{@code
+   * target.replaceLimits(Limits.maxConnections(100, Limits.OverCapacity.REJECT));   // 503 + Retry-After over 100
+   * target.replaceLimits(null);                                                       // no limits
+   * }</pre>
+   *
+   * @throws RuntimeException the target's invalid-plan error, listing every problem; nothing changed
+   */
+  default void replaceLimits(Limits limits) {
+    replacePlan(plan().withLimits(limits));
+  }
+
+  /**
+   * Put {@code policy} in place of the plan's {@code handshake:} section (strictness, allowed origins,
+   * subprotocols, handshake timeout), as an edit like {@link #addRule} (remote: {@code PUT /plan/handshake}): the
+   * next upgrade is checked under it; a new timeout applies to connections accepted from then on. This default, for
+   * targets that have no such edit, puts the whole plan back with {@link #replacePlan}.
+   *
+   * <pre>{@code
+   * target.replaceHandshake(target.plan().handshake().withTimeout(Duration.ZERO));   // no handshake timeout
+   * }</pre>
+   *
+   * @throws RuntimeException the target's invalid-plan error, listing every problem; nothing changed
+   */
+  default void replaceHandshake(HandshakePolicy policy) {
+    replacePlan(plan().withHandshake(policy));
   }
 
   /**

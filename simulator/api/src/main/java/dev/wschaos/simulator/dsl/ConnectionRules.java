@@ -25,6 +25,7 @@ import dev.wschaos.simulator.fault.protocol.MaskedFrameFault;
 import dev.wschaos.simulator.fault.protocol.OversizeFault;
 import dev.wschaos.simulator.fault.protocol.ReservedBitsFault;
 import dev.wschaos.simulator.fault.protocol.UnexpectedBinaryFault;
+import dev.wschaos.simulator.fault.shaping.Direction;
 import dev.wschaos.simulator.fault.shaping.LatencyFault;
 import dev.wschaos.simulator.fault.shaping.SliceFault;
 import dev.wschaos.simulator.fault.shaping.SlowLinkFault;
@@ -50,6 +51,8 @@ import java.util.List;
  * chaos.forClient("c1").attempt(1).withholdReply(json("type", "auth"));          // protocol faults
  * chaos.forClient("c1").attempt(2).errorReply(json("type", "subscribe"), "{\"type\":\"error\"}");
  * chaos.onConnection().onMessage(json("type", "subscribe")).close(4403, "forbidden");
+ * chaos.forClient("c1").duplicateMessages(1.0, json("type", "order"), Direction.IN);   // the server gets orders twice
+ * chaos.forClient("c1").reorderMessages(2, Duration.ofMillis(500), text("^MESSAGE"));  // MESSAGEs swapped in pairs
  * }</pre>
  */
 public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
@@ -250,6 +253,14 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   }
 
   /**
+   * Lose the messages {@code match} selects (null: every message) going {@code direction}: {@code OUT} to the client,
+   * {@code IN} from it (to the behaviour or a proxied upstream), or {@code BOTH} ({@code drop-messages}).
+   */
+  public ChaosRule dropMessages(double probability, MessageMatch match, Direction direction) {
+    return install(new DropMessagesFault(probability, match, direction));
+  }
+
+  /**
    * Hold each server-to-client message {@code match} selects for {@code delay} (null: every message); the others
    * go on at once ({@code delay-messages}).
    */
@@ -257,9 +268,30 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
     return install(new DelayMessagesFault(delay, match, null));
   }
 
+  /** {@link #delayMessages(Duration, MessageMatch)} going {@code direction} ({@code OUT}, {@code IN}, {@code BOTH}). */
+  public ChaosRule delayMessages(Duration delay, MessageMatch match, Direction direction) {
+    return install(new DelayMessagesFault(delay, match, direction));
+  }
+
   /** Send each server-to-client message twice with {@code probability} ({@code duplicate-messages}). */
   public ChaosRule duplicateMessages(double probability) {
     return install(new DuplicateMessagesFault(probability));
+  }
+
+  /**
+   * Send each server-to-client message {@code match} selects (null: every message) twice with {@code probability}
+   * ({@code duplicate-messages} with a matcher): {@code duplicateMessages(1.0, MessageMatch.json("type", "event"))}.
+   */
+  public ChaosRule duplicateMessages(double probability, MessageMatch match) {
+    return install(new DuplicateMessagesFault(probability, match, null));
+  }
+
+  /**
+   * {@link #duplicateMessages(double, MessageMatch)} going {@code direction}: {@code IN} makes the server (or a
+   * proxied upstream) get a client's message twice, {@code BOTH} acts each way.
+   */
+  public ChaosRule duplicateMessages(double probability, MessageMatch match, Direction direction) {
+    return install(new DuplicateMessagesFault(probability, match, direction));
   }
 
   /** Shuffle server-to-client messages in groups of 3, a group held at most 500 ms ({@code reorder-messages}). */
@@ -270,6 +302,22 @@ public final class ConnectionRules extends MatchBuilder<ConnectionRules> {
   /** Shuffle server-to-client messages in groups of {@code window}, a group held at most {@code maxHold}. */
   public ChaosRule reorderMessages(int window, Duration maxHold) {
     return install(new ReorderMessagesFault(window, maxHold));
+  }
+
+  /**
+   * Shuffle the server-to-client messages {@code match} selects (null: every message) in groups of {@code window};
+   * the others go on at once ({@code reorder-messages} with a matcher).
+   */
+  public ChaosRule reorderMessages(int window, Duration maxHold, MessageMatch match) {
+    return install(new ReorderMessagesFault(window, maxHold, match, null));
+  }
+
+  /**
+   * {@link #reorderMessages(int, Duration, MessageMatch)} going {@code direction} ({@code OUT}, {@code IN}, or
+   * {@code BOTH}, each way with a window of its own).
+   */
+  public ChaosRule reorderMessages(int window, Duration maxHold, MessageMatch match, Direction direction) {
+    return install(new ReorderMessagesFault(window, maxHold, match, direction));
   }
 
   /** Conversations: never answer a client message matching {@code when} ({@code withhold-reply}). */

@@ -8,6 +8,8 @@ import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.ConnectionInfo;
 import dev.wschaos.simulator.fleet.FleetAction;
+import dev.wschaos.simulator.fleet.Limits;
+import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsProfile;
@@ -57,6 +59,20 @@ final class RemoteTarget implements ChaosTarget {
   @Override
   public void replaceBehaviour(Behaviour behaviour) {
     admin.replaceBehaviour(behaviour);
+  }
+
+  @Override
+  public void replaceLimits(Limits limits) {
+    if (limits == null) {
+      admin.clearLimits();
+    } else {
+      admin.replaceLimits(limits);
+    }
+  }
+
+  @Override
+  public void replaceHandshake(HandshakePolicy policy) {
+    admin.replaceHandshake(policy);
   }
 
   /** Reads the plan's TLS section and puts it back with {@code profile}: SNI host names other writers set meanwhile may be lost. */

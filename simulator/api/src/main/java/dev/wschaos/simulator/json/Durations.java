@@ -44,8 +44,14 @@ public final class Durations {
     throw new IllegalArgumentException("'" + text + "' is not a duration: write e.g. 250ms, 2s, 1.5s, 5m, 1h or PT2S");
   }
 
-  /** The shortest exact form at millisecond precision: {@code 250ms}, {@code 2s}, {@code 5m}. */
+  /**
+   * The shortest exact form at millisecond precision: {@code 250ms}, {@code 2s}, {@code 5m}; a negative duration in
+   * ISO-8601 ({@code PT-1S}), the one form {@link #parse} reads back, so that validation can name it.
+   */
   public static String format(Duration duration) {
+    if (duration.isNegative()) {
+      return duration.toString();
+    }
     long millis = duration.toMillis();
     if (millis % 3_600_000 == 0 && millis != 0) {
       return millis / 3_600_000 + "h";

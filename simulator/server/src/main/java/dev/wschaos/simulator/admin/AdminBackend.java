@@ -5,7 +5,6 @@ import dev.wschaos.simulator.analytics.ReconnectReport;
 import dev.wschaos.simulator.analytics.ReportQuery;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.dsl.ChaosTarget;
-import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.Journal;
 import dev.wschaos.simulator.metrics.ChaosMetrics;
@@ -27,9 +26,6 @@ public interface AdminBackend extends ChaosTarget {
 
   /** Put {@code policy} in place of the plan's {@code tls:} section, as an edit. */
   void replaceTls(TlsPolicy policy);
-
-  /** Put {@code limits} in place of the plan's {@code limits:} section ({@code null}: none), as an edit. */
-  void replaceLimits(Limits limits);
 
   /** When the plan in force was installed: its timeline's offsets count from here. */
   Instant planStartedAt();

@@ -25,6 +25,7 @@ import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
+import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import io.vertx.core.Handler;
@@ -66,6 +67,7 @@ import java.util.regex.Pattern;
  *   PUT    /plan/tls               GET    /cluster
  *   PUT    /plan/behaviour
  *   PUT    /plan/limits            DELETE /plan/limits
+ *   PUT    /plan/handshake
  *   PUT    /plan/rules/:rule       (rule edits keep the timeline, its temporary rules and limits, and the seed;
  *   DELETE /plan/rules/:rule        only PUT /plan and DELETE /plan start a plan afresh)
  *   POST, GET, DELETE /record       recording proxied sessions ({@link RecordingRoutes})
@@ -107,6 +109,7 @@ final class AdminRoutes {
     router.put("/plan/behaviour").handler(routes::replaceBehaviour);
     router.put("/plan/limits").handler(routes::replaceLimits);
     router.delete("/plan/limits").handler(routes::clearLimits);
+    router.put("/plan/handshake").handler(routes::replaceHandshake);
     router.get("/plan/rules/:rule").handler(routes::getRule);
     router.put("/plan/rules/:rule").handler(routes::putRule);
     router.delete("/plan/rules/:rule").handler(routes::removeRule);
@@ -213,6 +216,11 @@ final class AdminRoutes {
 
   private void clearLimits(RoutingContext ctx) {
     server.replaceLimits(null);
+    send(ctx, 200, server.plan());
+  }
+
+  private void replaceHandshake(RoutingContext ctx) {
+    server.replaceHandshake(read(ctx, HandshakePolicy.class));
     send(ctx, 200, server.plan());
   }
 

@@ -5,6 +5,7 @@ import dev.wschaos.simulator.cli.remote.ActCommand;
 import dev.wschaos.simulator.cli.remote.ConnectionsCommand;
 import dev.wschaos.simulator.cli.remote.ExitCodes;
 import dev.wschaos.simulator.cli.remote.JournalCommand;
+import dev.wschaos.simulator.cli.remote.LimitsCommand;
 import dev.wschaos.simulator.cli.remote.PlanCommand;
 import dev.wschaos.simulator.cli.remote.RecordCommand;
 import dev.wschaos.simulator.cli.remote.ReportCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
             + "WSCHAOS_ADMIN_TOKEN."
     },
     subcommands = {ServeCommand.class, PlanCommand.class, ActCommand.class, ConnectionsCommand.class,
-        JournalCommand.class, ReportCommand.class, RecordCommand.class, TlsCommand.class},
+        JournalCommand.class, ReportCommand.class, RecordCommand.class, LimitsCommand.class, TlsCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
         "0:done; the simulator stopped normally (SIGTERM, Ctrl-C)",

@@ -6,6 +6,7 @@ import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.Unmatched;
 import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.fault.shaping.Direction;
 import dev.wschaos.simulator.message.MessageMatch;
 import dev.wschaos.simulator.plan.FaultTypes;
 import dev.wschaos.simulator.plan.Plan;
@@ -89,6 +90,15 @@ class ChaosVerbsAcceptanceTest {
     verbs.put("duplicate-messages", c -> c.onConnection().forClient("x").duplicateMessages(0.5));
     verbs.put("reorder-messages", c -> c.onConnection().forClient("x").reorderMessages());
     verbs.put("reorder-messages 5", c -> c.onConnection().forClient("x").reorderMessages(5, ms));
+    MessageMatch order = MessageMatch.json("type", "order");
+    verbs.put("drop-messages in", c -> c.onConnection().forClient("x").dropMessages(1.0, order, Direction.IN));
+    verbs.put("delay-messages both", c -> c.onConnection().forClient("x").delayMessages(ms, order, Direction.BOTH));
+    verbs.put("duplicate-messages match", c -> c.onConnection().forClient("x").duplicateMessages(1.0, order));
+    verbs.put("duplicate-messages in", c -> c.onConnection().forClient("x").duplicateMessages(1.0, order,
+        Direction.IN));
+    verbs.put("reorder-messages match", c -> c.onConnection().forClient("x").reorderMessages(2, ms, order));
+    verbs.put("reorder-messages both", c -> c.onConnection().forClient("x").reorderMessages(2, ms, order,
+        Direction.BOTH));
     verbs.put("wrong-status", c -> c.onHandshake().forClient("x").wrongStatus(200));
     verbs.put("nginx-error", c -> c.onHandshake().forClient("x").nginxError(502));
     verbs.put("mangled-upgrade", c -> c.onHandshake().forClient("x").mangledUpgrade("Upgrade"));

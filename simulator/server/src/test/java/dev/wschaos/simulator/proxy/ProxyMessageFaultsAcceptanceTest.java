@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.fault.message.DelayMessagesFault;
 import dev.wschaos.simulator.fault.message.DropMessagesFault;
+import dev.wschaos.simulator.fault.message.DuplicateMessagesFault;
+import dev.wschaos.simulator.fault.message.ReorderMessagesFault;
 import dev.wschaos.simulator.fault.shaping.Direction;
 import dev.wschaos.simulator.match.AttemptRange;
 import dev.wschaos.simulator.match.Match;
@@ -88,6 +90,36 @@ class ProxyMessageFaultsAcceptanceTest {
       client.send("{\"type\":\"kept\",\"n\":2}");
       assertThat(client.nextMessage()).as("echoed by the upstream").isEqualTo("{\"type\":\"kept\",\"n\":2}");
       assertThat(client.pollMessage(Duration.ofMillis(300))).as("the lost one never reached the upstream").isNull();
+    }
+  }
+
+  @Test
+  void inboundDuplicatesReachTheUpstreamTwiceAndOnlyTheMatchedOnes() throws Exception {
+    try (WsChaosServer server = proxy(
+        Rule.of(Match.ANY, new DuplicateMessagesFault(1.0, MessageMatch.json("type", "order"), Direction.IN)));
+         JdkClient client = JdkClient.connect(server.wsUrl("/chat/room1?clientId=p1"), AUTH, List.of())) {
+      assertThat(client.nextMessage()).startsWith("CONNECTED");
+      client.send("{\"type\":\"order\",\"n\":1}");
+      client.send("{\"type\":\"note\",\"n\":2}");
+      assertThat(client.nextMessage()).isEqualTo("{\"type\":\"order\",\"n\":1}");
+      assertThat(client.nextMessage()).as("the upstream got the order twice").isEqualTo("{\"type\":\"order\",\"n\":1}");
+      assertThat(client.nextMessage()).isEqualTo("{\"type\":\"note\",\"n\":2}");
+      assertThat(client.pollMessage(Duration.ofMillis(300))).isNull();
+    }
+  }
+
+  @Test
+  void outboundReorderSwapsTheUpstreamsMatchedMessages() throws Exception {
+    try (WsChaosServer server = proxy(Rule.of(Match.ANY,
+        new ReorderMessagesFault(2, Duration.ofSeconds(5), MessageMatch.text("^MESSAGE"), Direction.OUT)));
+         JdkClient client = JdkClient.connect(server.wsUrl("/chat/room1?clientId=p2"), AUTH, List.of())) {
+      assertThat(client.nextMessage()).startsWith("CONNECTED");
+      client.send("MESSAGE one");
+      client.send("PLAIN two");
+      client.send("MESSAGE three");
+      assertThat(client.nextMessage()).as("not held").isEqualTo("PLAIN two");
+      assertThat(client.nextMessage()).isEqualTo("MESSAGE three");
+      assertThat(client.nextMessage()).isEqualTo("MESSAGE one");
     }
   }
 }
