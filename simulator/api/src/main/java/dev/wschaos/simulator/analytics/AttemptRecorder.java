@@ -149,6 +149,9 @@ public final class AttemptRecorder {
   public synchronized void feed(long handle, String key, boolean resumed, long afterSeq, boolean resumable) {
     Entry e = attempts.get(handle);
     if (e != null && e.feeds.size() < MAX_FEEDS_PER_ATTEMPT) {
+      if (e.feeds.isEmpty()) {
+        e.feeds = new ArrayList<>(2);
+      }
       e.feeds.add(new FeedUse(key, clock.getAsLong(), resumed, afterSeq, resumable));
     }
   }
@@ -236,7 +239,7 @@ public final class AttemptRecorder {
     long answeredNanos;
     Disconnect disconnect;
     Long readyNanos;
-    final List<FeedUse> feeds = new ArrayList<>(0);
+    List<FeedUse> feeds = List.of(); // a list of its own on the first feed: most attempts use none
 
     Entry(String client, int number, long nanos, boolean resumed) {
       this.client = client;
