@@ -23,6 +23,9 @@ public interface EventSink {
 
     @Override
     public void emit(JournalEvent event) {}
+
+    @Override
+    public void emit(EventType type, Long connectionId, String clientId, Consumer<JournalEvent.Builder> details) {}
   };
 
   boolean enabled();
