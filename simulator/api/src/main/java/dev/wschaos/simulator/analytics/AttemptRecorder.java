@@ -3,11 +3,8 @@ package dev.wschaos.simulator.analytics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -40,7 +37,7 @@ public final class AttemptRecorder {
 
   private final int capacity;
   private final LongSupplier clock;
-  private final Map<Long, Entry> attempts = new LinkedHashMap<>();
+  private final HandleRing<Entry> attempts;
   private final List<EventEntry> events = new ArrayList<>();
   private long nextHandle;
   private long dropped;
@@ -52,6 +49,7 @@ public final class AttemptRecorder {
       throw new IllegalArgumentException("capacity must be 1 or more, was " + capacity);
     }
     this.capacity = capacity;
+    this.attempts = new HandleRing<>(capacity);
     this.clock = clock;
     this.startNanos = clock.getAsLong();
     this.startedAt = Instant.now();
@@ -81,12 +79,8 @@ public final class AttemptRecorder {
    */
   public synchronized long upgradeReceived(String clientId, String remoteHost, int attempt, boolean resumed) {
     long handle = ++nextHandle;
-    attempts.put(handle, new Entry(ClientKey.of(clientId, remoteHost), Math.max(1, attempt), clock.getAsLong(),
-        resumed));
-    if (attempts.size() > capacity) {
-      Iterator<Long> oldest = attempts.keySet().iterator();
-      oldest.next();
-      oldest.remove();
+    if (attempts.add(handle, new Entry(ClientKey.of(clientId, remoteHost), Math.max(1, attempt), clock.getAsLong(),
+        resumed))) {
       dropped++;
     }
     return handle;
@@ -151,6 +145,9 @@ public final class AttemptRecorder {
   public synchronized void feed(long handle, String key, boolean resumed, long afterSeq, boolean resumable) {
     Entry e = attempts.get(handle);
     if (e != null && e.feeds.size() < MAX_FEEDS_PER_ATTEMPT) {
+      if (e.feeds.isEmpty()) {
+        e.feeds = new ArrayList<>(2);
+      }
       e.feeds.add(new FeedUse(key, clock.getAsLong(), resumed, afterSeq, resumable));
     }
   }
@@ -194,7 +191,8 @@ public final class AttemptRecorder {
   /** The keys of the clients that have an open connection now. */
   public synchronized Set<String> openClients() {
     Set<String> open = new LinkedHashSet<>();
-    for (Entry e : attempts.values()) {
+    for (int i = 0; i < attempts.size(); i++) {
+      Entry e = attempts.at(i);
       if (e.outcome == AttemptOutcome.ACCEPTED && e.disconnect == null) {
         open.add(e.client);
       }
@@ -205,7 +203,8 @@ public final class AttemptRecorder {
   /** An immutable copy of what was recorded; attempts whose handshake is still in progress are left out. */
   public synchronized Recording snapshot() {
     List<Attempt> done = new ArrayList<>(attempts.size());
-    for (Entry e : attempts.values()) {
+    for (int i = 0; i < attempts.size(); i++) {
+      Entry e = attempts.at(i);
       if (e.outcome != null) {
         done.add(e.toAttempt(wall(e.nanos)));
       }
@@ -252,7 +251,7 @@ public final class AttemptRecorder {
     long answeredNanos;
     Disconnect disconnect;
     Long readyNanos;
-    final List<FeedUse> feeds = new ArrayList<>(0);
+    List<FeedUse> feeds = List.of(); // a list of its own on the first feed: most attempts use none
 
     Entry(String client, int number, long nanos, boolean resumed) {
       this.client = client;

@@ -79,21 +79,31 @@ public final class JournalFeed implements Consumer<JournalEvent> {
     switch (event.type()) {
       case UPGRADE_RECEIVED -> upgrade(event);
       case UPGRADE_REJECTED -> rejected(event);
-      case OPENED -> withConnection(event, c -> recorder.opened(c.handle()));
-      case CLOSE_SENT -> withConnection(event, c -> recorder.closed(c.handle(),
-          SHUTDOWN_REASON.equals(event.reason()) ? DisconnectKind.SHUTDOWN : DisconnectKind.SERVER_CLOSE,
-          event.code(), event.reason()));
-      case CLOSE_RECEIVED -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.CLIENT_CLOSE,
-          event.code(), event.reason()));
-      case DROPPED -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.DROPPED, null, null));
-      case RESET -> withConnection(event, c -> recorder.closed(c.handle(), DisconnectKind.RESET, null, null));
       case CLOSED -> closed(event);
       case FLEET_ACTION -> fleetAction(event);
       case FAULT_APPLIED -> faultApplied(event);
-      case READY -> withConnection(event, c -> recorder.ready(c.handle()));
-      case FEED_STARTED, FEED_RESUMED -> withConnection(event, c -> recorder.feed(c.handle(),
-          event.feed() == null ? "" : event.feed(), event.type() == EventType.FEED_RESUMED,
-          event.afterSeq() == null ? 0 : event.afterSeq(), Boolean.TRUE.equals(event.resumable())));
+      default -> followed(event);
+    }
+  }
+
+  /** An event about a connection followed since its upgrade (no lambda per event: this runs for every one). */
+  private void followed(JournalEvent event) {
+    Connection c = event.connectionId() == null ? null : connections.get(event.connectionId());
+    if (c == null) {
+      return;
+    }
+    switch (event.type()) {
+      case OPENED -> recorder.opened(c.handle());
+      case CLOSE_SENT -> recorder.closed(c.handle(),
+          SHUTDOWN_REASON.equals(event.reason()) ? DisconnectKind.SHUTDOWN : DisconnectKind.SERVER_CLOSE,
+          event.code(), event.reason());
+      case CLOSE_RECEIVED -> recorder.closed(c.handle(), DisconnectKind.CLIENT_CLOSE, event.code(), event.reason());
+      case DROPPED -> recorder.closed(c.handle(), DisconnectKind.DROPPED, null, null);
+      case RESET -> recorder.closed(c.handle(), DisconnectKind.RESET, null, null);
+      case READY -> recorder.ready(c.handle());
+      case FEED_STARTED, FEED_RESUMED -> recorder.feed(c.handle(), event.feed() == null ? "" : event.feed(),
+          event.type() == EventType.FEED_RESUMED, event.afterSeq() == null ? 0 : event.afterSeq(),
+          Boolean.TRUE.equals(event.resumable()));
       default -> { }
     }
   }
@@ -102,7 +112,7 @@ public final class JournalFeed implements Consumer<JournalEvent> {
     if (event.connectionId() == null) {
       return;
     }
-    String host = hostOf(event.remote());
+    String host = event.clientId() != null && !event.clientId().isBlank() ? null : hostOf(event.remote());
     long handle = recorder.upgradeReceived(event.clientId(), host, event.attempt() == null ? 0 : event.attempt(),
         carriesResume(event.detail()));
     connections.put(event.connectionId(), new Connection(handle, ClientKey.of(event.clientId(), host)));
@@ -142,13 +152,6 @@ public final class JournalFeed implements Consumer<JournalEvent> {
     Connection c = event.connectionId() == null ? null : connections.get(event.connectionId());
     if (label != null && c != null) {
       recorder.fleetEventAffects(label, c.clientKey());
-    }
-  }
-
-  private void withConnection(JournalEvent event, Consumer<Connection> action) {
-    Connection c = event.connectionId() == null ? null : connections.get(event.connectionId());
-    if (c != null) {
-      action.accept(c);
     }
   }
 

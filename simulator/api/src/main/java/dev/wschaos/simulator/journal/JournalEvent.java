@@ -109,6 +109,14 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
     return new Builder(type, connectionId, clientId);
   }
 
+  /**
+   * A fresh event about connection {@code connectionId}, boxed once by the caller so that the events of one
+   * connection share it (null for an event about no connection).
+   */
+  public static Builder of(EventType type, Long connectionId, String clientId) {
+    return new Builder(type, connectionId, clientId);
+  }
+
   /** A fleet event (no connection). */
   public static Builder fleet(String rule, String detail) {
     Builder b = new Builder(EventType.FLEET_ACTION, null, null);
@@ -125,9 +133,17 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
 
   /** Builds one event; the journal numbers it. Times are taken when {@link #build()} is called. */
   public static final class Builder {
-    private final EventType type;
-    private final Long connectionId;
-    private final String clientId;
+    private static final Integer[] CLOSE_CODES = new Integer[16];
+
+    static {
+      for (int i = 0; i < CLOSE_CODES.length; i++) {
+        CLOSE_CODES[i] = 1000 + i;
+      }
+    }
+
+    private EventType type;
+    private Long connectionId;
+    private String clientId;
     private Integer attempt;
     private String path;
     private String remote;
@@ -152,11 +168,45 @@ public record JournalEvent(long seq, long nanos, Instant time, EventType type, L
       this.clientId = clientId;
     }
 
+    /** An empty builder that {@link #reset} prepares for each event (the hub's one reused builder). */
+    Builder() {}
+
+    /** Forget the previous event's fields: the builder starts a new event. */
+    Builder reset(EventType type, Long connectionId, String clientId) {
+      this.type = type;
+      this.connectionId = connectionId;
+      this.clientId = clientId;
+      attempt = null;
+      path = null;
+      remote = null;
+      status = null;
+      code = null;
+      reason = null;
+      initiator = null;
+      rule = null;
+      fault = null;
+      headers = null;
+      durationMs = null;
+      messagesIn = null;
+      messagesOut = null;
+      detail = null;
+      feed = null;
+      afterSeq = null;
+      resumable = null;
+      return this;
+    }
+
     public Builder attempt(int value) { this.attempt = value; return this; }
     public Builder path(String value) { this.path = value; return this; }
     public Builder remote(String value) { this.remote = value; return this; }
     public Builder status(int value) { this.status = value; return this; }
     public Builder code(Integer value) { this.code = value; return this; }
+    /** The close code or status, boxed without allocating for the standard codes 1000-1015. */
+    public Builder code(int value) {
+      this.code = value >= 1000 && value < 1000 + CLOSE_CODES.length ? CLOSE_CODES[value - 1000]
+          : Integer.valueOf(value); // both arms Integer: an int arm would unbox the cached one and box it anew
+      return this;
+    }
     public Builder reason(String value) { this.reason = value; return this; }
     public Builder initiator(String value) { this.initiator = value; return this; }
     public Builder rule(String value) { this.rule = value; return this; }

@@ -10,7 +10,6 @@ import dev.wschaos.simulator.fleet.AdmissionGate;
 import dev.wschaos.simulator.fleet.FleetMember;
 import dev.wschaos.simulator.journal.EventSink;
 import dev.wschaos.simulator.journal.EventType;
-import dev.wschaos.simulator.journal.JournalEvent;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Rule;
@@ -200,12 +199,13 @@ public final class ChaosVerticle extends VerticleBase {
       return;
     }
     long id = ids.incrementAndGet();
-    ClientTracker.Attempt local = clients.nextAttempt(upgrade.clientId(), upgrade.remoteHost());
+    String host = upgrade.clientId() == null ? upgrade.remoteHost() : null; // a client id is its key alone
+    ClientTracker.Attempt local = clients.nextAttempt(upgrade.clientId(), host);
     if (shared == null) {
       decide(id, request, upgrade, local);
       return;
     }
-    shared.next(ClientTracker.keyOf(upgrade.clientId(), upgrade.remoteHost())).onComplete(counted -> {
+    shared.next(ClientTracker.keyOf(upgrade.clientId(), host)).onComplete(counted -> {
       if (counted.failed()) {
         LOG.warn("shared attempt count of {} failed, counting on this node: {}", upgrade, counted.cause().toString());
       }
@@ -227,7 +227,7 @@ public final class ChaosVerticle extends VerticleBase {
     RuleBook book = ruleBook.get();
     HandshakePolicy policy = book.handshakePolicy();
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.UPGRADE_RECEIVED, id, upgrade.clientId()).attempt(upgrade.attempt())
+      events.emit(EventType.UPGRADE_RECEIVED, id, upgrade.clientId(), e -> e.attempt(upgrade.attempt())
           .path(upgrade.path()).remote(upgrade.remoteAddress()).headers(headersThatMatter(request))
           .detail(request.query()));
     }
@@ -299,7 +299,7 @@ public final class ChaosVerticle extends VerticleBase {
     HandshakeFault fault = decision.handshake().fault();
     LOG.debug("upgrade {}: rule '{}' answers with {}", upgrade, decision.handshake().label(), fault);
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
+      events.emit(EventType.FAULT_APPLIED, id, upgrade.clientId(), e -> e.attempt(upgrade.attempt())
           .rule(decision.handshake().label()).fault(fault.type()));
     }
     try {
@@ -312,12 +312,12 @@ public final class ChaosVerticle extends VerticleBase {
 
   private void rejected(long id, VertxUpgradeRequest upgrade, int status, String reason, String rule) {
     if (events.enabled()) {
-      JournalEvent.Builder event = JournalEvent.of(EventType.UPGRADE_REJECTED, id, upgrade.clientId())
-          .attempt(upgrade.attempt()).path(upgrade.path()).reason(reason).rule(rule);
-      if (status > 0) {
-        event.status(status);
-      }
-      events.emit(event);
+      events.emit(EventType.UPGRADE_REJECTED, id, upgrade.clientId(), event -> {
+        event.attempt(upgrade.attempt()).path(upgrade.path()).reason(reason).rule(rule);
+        if (status > 0) {
+          event.status(status);
+        }
+      });
     }
   }
 

@@ -18,15 +18,16 @@ import org.slf4j.LoggerFactory;
 final class ConnectionJournal {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionJournal.class);
+  private static final int NO_CODE = Integer.MIN_VALUE;
 
   private final long id;
+  private Long boxedId;
   private final VertxUpgradeRequest upgrade;
   private final EventSink events;
   private final long openedAtNanos = System.nanoTime();
-  private final Instant openedAt = Instant.now();
   private List<String> faultsApplied = List.of();
   private String endedBy;
-  private Integer codeSent;
+  private int codeSent = NO_CODE;
   private long messagesIn;
   private long messagesOut;
 
@@ -44,9 +45,17 @@ final class ConnectionJournal {
     messagesOut++;
   }
 
+  /** The id boxed once, shared by this connection's events. */
+  private Long boxedId() {
+    if (boxedId == null) {
+      boxedId = id;
+    }
+    return boxedId;
+  }
+
   void opened(String subProtocol) {
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.OPENED, id, upgrade.clientId()).attempt(upgrade.attempt())
+      events.emit(EventType.OPENED, boxedId(), upgrade.clientId(), e -> e.attempt(upgrade.attempt())
           .path(upgrade.path()).remote(upgrade.remoteAddress()).detail(subProtocol));
     }
   }
@@ -54,14 +63,15 @@ final class ConnectionJournal {
   /** A protocol milestone of the conversation: ready, a feed started afresh, a feed resumed. */
   void milestone(EventType type, String feed, Long afterSeq, Boolean resumable) {
     if (events.enabled()) {
-      JournalEvent.Builder event = JournalEvent.of(type, id, upgrade.clientId()).attempt(upgrade.attempt()).feed(feed);
-      if (afterSeq != null) {
-        event.afterSeq(afterSeq);
-      }
-      if (resumable != null) {
-        event.resumable(resumable);
-      }
-      events.emit(event);
+      events.emit(type, boxedId(), upgrade.clientId(), event -> {
+        event.attempt(upgrade.attempt()).feed(feed);
+        if (afterSeq != null) {
+          event.afterSeq(afterSeq);
+        }
+        if (resumable != null) {
+          event.resumable(resumable);
+        }
+      });
     }
   }
 
@@ -71,7 +81,7 @@ final class ConnectionJournal {
     }
     faultsApplied.add(rule);
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.FAULT_APPLIED, id, upgrade.clientId()).attempt(upgrade.attempt())
+      events.emit(EventType.FAULT_APPLIED, boxedId(), upgrade.clientId(), e -> e.attempt(upgrade.attempt())
           .rule(rule).fault(type));
     }
   }
@@ -82,7 +92,7 @@ final class ConnectionJournal {
       codeSent = code;
     }
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
+      events.emit(EventType.CLOSE_SENT, boxedId(), upgrade.clientId(), e -> e.code(code).reason(reason)
           .initiator(JournalEvent.SERVER));
     }
   }
@@ -93,7 +103,7 @@ final class ConnectionJournal {
       endedBy = JournalEvent.SERVER;
     }
     if (events.enabled()) {
-      events.emit(JournalEvent.of(type, id, upgrade.clientId()).initiator(JournalEvent.SERVER));
+      events.emit(type, boxedId(), upgrade.clientId(), e -> e.initiator(JournalEvent.SERVER));
     }
   }
 
@@ -104,7 +114,7 @@ final class ConnectionJournal {
       codeSent = code;
     }
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.CLOSE_SENT, id, upgrade.clientId()).code(code).reason(reason)
+      events.emit(EventType.CLOSE_SENT, boxedId(), upgrade.clientId(), e -> e.code(code).reason(reason)
           .initiator(JournalEvent.UPSTREAM));
     }
   }
@@ -115,7 +125,18 @@ final class ConnectionJournal {
       endedBy = JournalEvent.UPSTREAM;
     }
     if (events.enabled()) {
-      events.emit(JournalEvent.of(EventType.DROPPED, id, upgrade.clientId()).initiator(JournalEvent.UPSTREAM));
+      events.emit(EventType.DROPPED, boxedId(), upgrade.clientId(), e -> e.initiator(JournalEvent.UPSTREAM));
+    }
+  }
+
+  private void closedEvent(JournalEvent.Builder event, Short code, String reason, long durationMs) {
+    event.attempt(upgrade.attempt()).path(upgrade.path()).reason(reason)
+        .initiator(endedBy != null ? endedBy : JournalEvent.CLIENT).durationMs(durationMs)
+        .messages(messagesIn, messagesOut);
+    if (codeSent != NO_CODE) {
+      event.code(codeSent);
+    } else if (code != null) {
+      event.code(code.intValue());
     }
   }
 
@@ -128,15 +149,11 @@ final class ConnectionJournal {
   void closed(Short code, String reason) {
     long durationMs = (System.nanoTime() - openedAtNanos) / 1_000_000;
     if (events.enabled()) {
-      String initiator = endedBy != null ? endedBy : JournalEvent.CLIENT;
-      Integer observed = code == null ? null : code.intValue();
-      if (endedBy == null && observed != null && observed != 1006) {
-        events.emit(JournalEvent.of(EventType.CLOSE_RECEIVED, id, upgrade.clientId()).code(observed)
+      if (endedBy == null && code != null && code != 1006) {
+        events.emit(EventType.CLOSE_RECEIVED, boxedId(), upgrade.clientId(), e -> e.code(code.intValue())
             .reason(reason).initiator(JournalEvent.CLIENT));
       }
-      events.emit(JournalEvent.of(EventType.CLOSED, id, upgrade.clientId()).attempt(upgrade.attempt())
-          .path(upgrade.path()).code(codeSent != null ? codeSent : observed).reason(reason)
-          .initiator(initiator).durationMs(durationMs).messages(messagesIn, messagesOut));
+      events.emit(EventType.CLOSED, boxedId(), upgrade.clientId(), e -> closedEvent(e, code, reason, durationMs));
     }
     if (LOG.isDebugEnabled()) { // six arguments: an array and three boxes per connection otherwise
       LOG.debug("connection {} ({}) closed with {} after {} ms, {} in / {} out", id, upgrade, code, durationMs,
@@ -146,6 +163,7 @@ final class ConnectionJournal {
 
   /** A snapshot for listings. */
   ConnectionInfo info() {
+    Instant openedAt = Instant.now().minusNanos(System.nanoTime() - openedAtNanos); // no Instant kept per connection
     return new ConnectionInfo(id, upgrade.clientId(), upgrade.path(), upgrade.attempt(), upgrade.remoteAddress(),
         openedAt, messagesIn, messagesOut, List.copyOf(faultsApplied));
   }

@@ -2,6 +2,8 @@ package dev.wschaos.simulator.bench;
 
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.admin.AdminSettings;
+import dev.wschaos.simulator.analytics.AttemptRecorder;
+import dev.wschaos.simulator.analytics.JournalFeed;
 import dev.wschaos.simulator.journal.EventHub;
 import dev.wschaos.simulator.journal.EventSink;
 import dev.wschaos.simulator.journal.EventType;
@@ -17,6 +19,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +110,96 @@ class JournalBenchmark {
     System.out.printf(Locale.ROOT, "PER EVENT: disabled %.1f ns, journal+metrics %.1f ns (%d events, overflow %d)%n",
         offNs, onNs, events, journal.overflow());
   }
+
+  /**
+   * What the journal costs in bytes, without sockets: allocated per event (with a builder per event, and through the
+   * hub's reused builder), allocated per connection for the events a healthy connection journals (upgrade received,
+   * opened, close received, closed) with the journal and the reconnect analytics listening, and held after a full GC
+   * per event in the journal and per attempt in the analytics. Figures only.
+   */
+  @Test
+  void bytesPerEventAndPerConnection() {
+    int events = 200_000;
+    EventHub hub = new EventHub();
+    Journal journal = new Journal(events);
+    hub.listen(journal);
+    for (int round = 0; round < 3; round++) { // warm-up: JIT
+      allocated(() -> emitBuilt(hub, events));
+      allocated(() -> emitFilled(hub, events));
+    }
+    double built = allocated(() -> emitBuilt(hub, events)) / (double) events;
+    double filled = allocated(() -> emitFilled(hub, events)) / (double) events;
+    journal.clear();
+    long empty = heapAfterGc();
+    emitFilled(hub, events);
+    double heldPerEvent = (heapAfterGc() - empty) / (double) events;
+
+    int connections = 50_000;
+    EventHub withAnalytics = new EventHub();
+    AttemptRecorder attempts = AttemptRecorder.create(connections);
+    withAnalytics.listen(new Journal(4 * connections)).listen(new JournalFeed(attempts, () -> "lastSeq"));
+    for (int round = 0; round < 3; round++) {
+      allocated(() -> connections(withAnalytics, 0, connections));
+    }
+    double perConnection = allocated(() -> connections(withAnalytics, connections, connections))
+        / (double) connections;
+    EventHub analyticsOnly = new EventHub();
+    AttemptRecorder held = AttemptRecorder.create(connections);
+    analyticsOnly.listen(new JournalFeed(held, () -> "lastSeq"));
+    long before = heapAfterGc();
+    connections(analyticsOnly, 0, connections);
+    double heldPerAttempt = (heapAfterGc() - before) / (double) connections;
+    System.out.printf(Locale.ROOT, "BYTES PER EVENT: allocated %.0f (a builder per event) / %.0f (the hub's reused "
+        + "builder), held in the journal %.0f; PER CONNECTION (4 events, journal + analytics): allocated %.0f, "
+        + "held by the analytics per attempt %.0f (%d attempts held)%n", built, filled, heldPerEvent, perConnection,
+        heldPerAttempt, held.size());
+  }
+
+  private static final Map<String, String> HEADERS = Map.of("User-Agent", "bench", "Sec-WebSocket-Version", "13");
+
+  private static void emitBuilt(EventSink sink, int events) {
+    for (int i = 0; i < events; i++) {
+      sink.emit(JournalEvent.of(EventType.CLOSED, i, "client-1").attempt(1).path("/feed").code(1000)
+          .initiator(JournalEvent.SERVER).messages(3, 3).durationMs(12));
+    }
+  }
+
+  private static void emitFilled(EventSink sink, int events) {
+    for (int i = 0; i < events; i++) {
+      sink.emit(EventType.CLOSED, (long) i, "client-1", e -> e.attempt(1).path("/feed").code(1000)
+          .initiator(JournalEvent.SERVER).messages(3, 3).durationMs(12));
+    }
+  }
+
+  /** The events a healthy connection journals, as the server emits them (ids boxed once per connection). */
+  private static void connections(EventSink sink, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      Long id = (long) i;
+      String client = "c" + (i & 1023);
+      sink.emit(EventType.UPGRADE_RECEIVED, id, client, e -> e.attempt(1).path("/feed").remote("127.0.0.1:40000")
+          .headers(HEADERS).detail("clientId=" + client));
+      sink.emit(EventType.OPENED, id, client, e -> e.attempt(1).path("/feed").remote("127.0.0.1:40000"));
+      sink.emit(EventType.CLOSE_RECEIVED, id, client, e -> e.code(1000).reason("").initiator(JournalEvent.CLIENT));
+      sink.emit(EventType.CLOSED, id, client, e -> e.attempt(1).path("/feed").code(1000).reason("")
+          .initiator(JournalEvent.CLIENT).durationMs(3).messages(0, 0));
+    }
+  }
+
+  private static long allocated(Runnable work) {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    work.run();
+    return THREADS.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  private static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+  }
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
   private static double emit(EventSink sink, int events) {
     long start = System.nanoTime();

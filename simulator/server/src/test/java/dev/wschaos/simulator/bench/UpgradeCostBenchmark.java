@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Timeout;
  * the server under load. Per batch: the CPU time and allocated bytes of all this JVM's threads
  * ({@code com.sun.management.ThreadMXBean}) divided by the upgrades. CPU time per upgrade moves far less with the
  * other load on a shared machine than upgrades per second do. Rounds interleaved; medians, ranges and ratios to plain
- * Vert.x. Figures only, never asserted. Not part of {@code verify}:
+ * Vert.x. Then the journal events per upgrade and what journal and analytics allocate per event, and the live objects
+ * and bytes per held connection ({@code -Dheld}, class histograms, {@link HeapHistogram}). Figures only, never
+ * asserted. Not part of {@code verify}:
  *
  * <pre>{@code
  * ./mvnw -B -ntp -pl simulator/server -am test -Dtest=UpgradeCostBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -45,10 +47,11 @@ class UpgradeCostBenchmark {
   private static final int HANDSHAKES = Integer.getInteger("handshakes", 2000);
   private static final int CONCURRENCY = Integer.getInteger("concurrency", 20);
   private static final String ONLY = System.getProperty("only", "");
+  private static final int HELD = Integer.getInteger("held", 1000);
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-  private record Server(String name, int port, AutoCloseable stop) {}
+  private record Server(String name, int port, AutoCloseable stop, WsChaosServer wschaos) {}
 
   private record Cost(double cpuMicros, double bytes, double rate) {}
 
@@ -86,6 +89,8 @@ class UpgradeCostBenchmark {
         }
       }
       print(servers, costs);
+      printJournal(servers, costs);
+      printHeld(in, out, servers);
       in.println("quit");
     } finally {
       process.destroy();
@@ -134,6 +139,54 @@ class UpgradeCostBenchmark {
     }
   }
 
+  /** Journal events per upgrade, and what journal + analytics add per upgrade and per event over journal off. */
+  private static void printJournal(List<Server> servers, Cost[][] costs) {
+    int on = indexOf(servers, "healthy");
+    int off = indexOf(servers, "off");
+    if (on < 0 || servers.get(on).wschaos().journal().overflow() > 0) {
+      return;
+    }
+    double events = servers.get(on).wschaos().journal().size() / (double) ((3 + ROUNDS) * HANDSHAKES);
+    System.out.printf(Locale.ROOT, "journal events per upgrade: %.2f", events);
+    if (off >= 0) {
+      double added = median(costs[on], Cost::bytes) - median(costs[off], Cost::bytes);
+      System.out.printf(Locale.ROOT, "; journal + analytics allocate %,.0f bytes per upgrade over journal off, "
+          + "%,.0f per journal event", added, added / events);
+    }
+    System.out.println();
+  }
+
+  /** Live objects and bytes per held connection (class histograms, a full GC each), with the classes that grew most. */
+  private static void printHeld(PrintWriter in, BufferedReader out, List<Server> servers) throws IOException {
+    if (HELD <= 0) {
+      return;
+    }
+    System.out.printf(Locale.ROOT, "%n%d connections held, live objects per connection (class histogram after a full "
+        + "GC, with them held minus before):%n", HELD);
+    System.out.println("| server | objects per held connection | bytes per held connection | ratio | most bytes |");
+    System.out.println("|---|---|---|---|---|");
+    double base = 0;
+    for (Server s : servers) {
+      HeapHistogram before = HeapHistogram.take();
+      int held = Integer.parseInt(ask(in, out, "hold " + s.port() + " " + HELD).split(" ")[0]);
+      HeapHistogram grown = HeapHistogram.take().minus(before);
+      ask(in, out, "release");
+      HeapHistogram.Count per = grown.total().per(held);
+      base = base == 0 ? per.bytes() : base;
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %,.0f | %.2fx | %s |%n", s.name(), per.instances(), per.bytes(),
+          per.bytes() / base, grown.top(6, held));
+    }
+  }
+
+  private static int indexOf(List<Server> servers, String namePart) {
+    for (int i = 0; i < servers.size(); i++) {
+      if (servers.get(i).name().contains(namePart) && servers.get(i).wschaos() != null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static String range(Cost[] costs, java.util.function.ToDoubleFunction<Cost> figure, String format) {
     double[] sorted = Arrays.stream(costs).mapToDouble(figure).sorted().toArray();
     return String.format(Locale.ROOT, format, sorted[0]) + "-"
@@ -172,7 +225,7 @@ class UpgradeCostBenchmark {
 
   private static Server wschaos(String name, WsChaosServer.Builder builder) {
     WsChaosServer server = builder.start();
-    return new Server(name, server.port(), server);
+    return new Server(name, server.port(), server, server);
   }
 
   /** A bare Vert.x echo server on one event loop: the baseline. */
@@ -187,6 +240,6 @@ class UpgradeCostBenchmark {
             .listen(0, "127.0.0.1").onSuccess(server -> port[0] = server.actualPort());
       }
     }).await(20, TimeUnit.SECONDS);
-    return new Server("plain Vert.x echo", port[0], () -> vertx.close().await(10, TimeUnit.SECONDS));
+    return new Server("plain Vert.x echo", port[0], () -> vertx.close().await(10, TimeUnit.SECONDS), null);
   }
 }
