@@ -10,7 +10,8 @@ import java.util.function.DoubleSupplier;
 /**
  * What a least-connections load balancer knows, shared by the virtual users of one {@link WsClient}: how many of
  * them are connected to each node, and which nodes refused a connection lately (a passive health check: a node that
- * failed an attempt is left out of every user's choice for {@code markDownMillis}). Users pick the node with the
+ * failed an attempt is left out of every user's choice for {@code markDownMillis}, twice as long after each failure
+ * that follows, up to 8 times as long, until a connection to it succeeds again). Users pick the node with the
  * fewest connections among those not marked down, as HAProxy's {@code balance leastconn} or NGINX's
  * {@code least_conn} do for long-lived connections; a node that comes back from a restart is the emptiest and gets
  * the reconnecting clients, so the fleet stays balanced through a rolling restart.
@@ -25,6 +26,7 @@ public final class NodeLoad {
 
   private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
   private final Map<String, Long> downUntil = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final long markDownMillis;
 
   public NodeLoad(List<String> nodes, long markDownMillis) {
@@ -35,6 +37,7 @@ public final class NodeLoad {
   /** A user connected to {@code node}. */
   public void connected(String node) {
     count(node).incrementAndGet();
+    failures.remove(node);
   }
 
   /** A user's connection to {@code node} ended. */
@@ -42,9 +45,16 @@ public final class NodeLoad {
     count(node).updateAndGet(n -> Math.max(0, n - 1));
   }
 
-  /** An attempt on {@code node} failed at {@code nowMillis}: leave it out for a while. */
+  /**
+   * An attempt on {@code node} failed at {@code nowMillis}: leave it out for a while, longer the more failures came
+   * since its last success (attempts that were already under way when it was marked count once).
+   */
   public void failed(String node, long nowMillis) {
-    downUntil.put(node, nowMillis + markDownMillis);
+    if (downUntil.getOrDefault(node, Long.MIN_VALUE) > nowMillis) {
+      return;
+    }
+    int n = failures.merge(node, 1, Integer::sum);
+    downUntil.put(node, nowMillis + markDownMillis * (1L << Math.min(n - 1, 3)));
   }
 
   /** Connections open to {@code node} now, as this balancer counts them. */

@@ -45,6 +45,29 @@ class NodeLoadTest {
   }
 
   @Test
+  void aNodeThatKeepsFailingIsLeftOutLongerUntilItAcceptsAgain() {
+    NodeLoad load = new NodeLoad(NODES, 1_000);
+    long t = now.get();
+    load.failed("ws://a:1", t);
+    load.failed("ws://a:1", t + 500);
+    assertThat(load.pick(List.of("ws://a:1", "ws://a:2"), t + 999, () -> 0.0)).as("marked 1 s")
+        .isEqualTo("ws://a:2");
+    load.failed("ws://a:1", t + 1_000);
+    assertThat(load.pick(List.of("ws://a:1", "ws://a:2"), t + 2_999, () -> 0.0)).as("then 2 s").isEqualTo("ws://a:2");
+    load.failed("ws://a:1", t + 3_000);
+    load.failed("ws://a:1", t + 7_000);
+    load.failed("ws://a:1", t + 15_000);
+    assertThat(load.pick(List.of("ws://a:1", "ws://a:2"), t + 22_999, () -> 0.0)).as("at most 8 s")
+        .isEqualTo("ws://a:2");
+    assertThat(load.pick(List.of("ws://a:1", "ws://a:2"), t + 23_000, () -> 0.0)).isEqualTo("ws://a:1");
+    load.connected("ws://a:1");
+    load.disconnected("ws://a:1");
+    load.failed("ws://a:1", t + 30_000);
+    assertThat(load.pick(List.of("ws://a:1", "ws://a:2"), t + 31_000, () -> 0.0)).as("1 s again after a success")
+        .isEqualTo("ws://a:1");
+  }
+
+  @Test
   void aRollingRestartLeavesTheFleetBalancedWhereRandomDoesNot() {
     int[] leastConnections = peakAfterRollingRestart(new NodeLoad(NODES, NodeChooser.MARK_DOWN_MILLIS));
     int[] random = peakAfterRollingRestart(null);

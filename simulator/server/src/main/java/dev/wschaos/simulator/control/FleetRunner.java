@@ -94,13 +94,19 @@ final class FleetRunner implements LiveFleet {
     return members.size();
   }
 
-  /** Stop listening (after the strikes already queued on each loop), and listen again {@code duration} later. */
+  /**
+   * Stop listening (after the strikes already queued on each loop), and listen again {@code duration} after the
+   * action, or as soon as the listener has closed when closing it took longer (thousands of connections to close on
+   * a busy machine take seconds, which must not add to the outage asked for).
+   */
   private void downFor(Duration duration, String over) {
+    long dueNanos = System.nanoTime() + duration.toNanos();
     verticle.stopListening()
-        .onSuccess(v -> vertx.setTimer(Math.max(1, duration.toMillis()), t -> verticle.listenAgain()
-            .onSuccess(again -> emit.accept(source, over + ": listening again on port " + verticle.actualPort()))
-            .onFailure(e -> LOG.error("wschaos could not listen again on port {} after the outage: {}",
-                verticle.actualPort(), e.getMessage()))))
+        .onSuccess(v -> vertx.setTimer(Math.max(1, (dueNanos - System.nanoTime()) / 1_000_000),
+            t -> verticle.listenAgain()
+                .onSuccess(again -> emit.accept(source, over + ": listening again on port " + verticle.actualPort()))
+                .onFailure(e -> LOG.error("wschaos could not listen again on port {} after the outage: {}",
+                    verticle.actualPort(), e.getMessage()))))
         .onFailure(e -> LOG.error("wschaos could not stop listening for the outage: {}", e.getMessage()));
   }
 }
