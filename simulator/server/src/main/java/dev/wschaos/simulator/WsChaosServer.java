@@ -557,9 +557,10 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
    */
   public AnalyticsSettings analyticsSettings() {
     Behaviour behaviour = plan().behaviour();
-    return AnalyticsSettings.defaults()
-        .withExpectResume(behaviour instanceof TickerBehaviour)
-        .withCloseCodes(behaviour instanceof ConversationBehaviour conversation ? conversation.closeCodes() : null);
+    return AnalyticsSettings.builder()
+        .expectResume(behaviour instanceof TickerBehaviour)
+        .closeCodes(behaviour instanceof ConversationBehaviour conversation ? conversation.closeCodes() : null)
+        .build();
   }
 
   /** {@link #reconnectReport()} with settings of your choosing (terminal codes, recovery window, minimum delay). */

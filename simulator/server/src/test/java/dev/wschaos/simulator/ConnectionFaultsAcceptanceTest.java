@@ -40,8 +40,7 @@ class ConnectionFaultsAcceptanceTest {
       try (VertxClient vx = VertxClient.connect(vertx, server.wsUrl())) {
         assertThat(vx.awaitClose()).isEqualTo(new VertxClient.Closed((short) code, reason));
       }
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readResponse().status()).isEqualTo(101);
         RawClient.Frame frame = raw.readFrame();
         assertThat(frame.opcode()).isEqualTo(0x8);
@@ -89,8 +88,7 @@ class ConnectionFaultsAcceptanceTest {
       try (VertxClient vx = VertxClient.connect(vertx, server.wsUrl())) {
         assertThat(vx.awaitClose().code()).isEqualTo((short) 1006);
       }
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readResponse().status()).isEqualTo(101);
         assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.FIN);
       }
@@ -110,8 +108,7 @@ class ConnectionFaultsAcceptanceTest {
       try (VertxClient vx = VertxClient.connect(vertx, server.wsUrl())) {
         assertThat(vx.awaitClose().code()).isEqualTo((short) 1006);
       }
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readResponse().status()).isEqualTo(101);
         assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.RESET);
       }

@@ -53,8 +53,7 @@ class HandshakeAnswersAcceptanceTest {
     WrongStatusFault fault = new WrongStatusFault(426, null, "HTTP/1.0",
         Map.of("Upgrade", "TLS/1.2, HTTP/1.1", "Connection", "close"), "");
     try (WsChaosServer server = Simulators.withFault(fault);
-         RawClient raw = RawClient.open(server.wsUrl())) {
-      raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+         RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
       RawClient.Response response = raw.readResponse();
       assertThat(response.statusLine()).isEqualTo("HTTP/1.0 426 Upgrade Required");
       assertThat(response.header("Upgrade")).isEqualTo("TLS/1.2, HTTP/1.1");
@@ -90,8 +89,7 @@ class HandshakeAnswersAcceptanceTest {
   @Test
   void nginx400And504CarryTheirTitlesAnd400Closes() throws Exception {
     try (WsChaosServer server = Simulators.withFault(new NginxErrorFault(400, "1.24.0"));
-         RawClient raw = RawClient.open(server.wsUrl())) {
-      raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+         RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
       RawClient.Response response = raw.readResponse();
       assertThat(response.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
       assertThat(response.header("Server")).isEqualTo("nginx/1.24.0");
@@ -100,8 +98,7 @@ class HandshakeAnswersAcceptanceTest {
       assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.FIN);
     }
     try (WsChaosServer server = Simulators.withFault(NginxErrorFault.status(504));
-         RawClient raw = RawClient.open(server.wsUrl())) {
-      raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+         RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
       RawClient.Response response = raw.readResponse();
       assertThat(response.statusLine()).isEqualTo("HTTP/1.1 504 Gateway Time-out");
       assertThat(response.header("Connection")).isEqualTo("keep-alive");
@@ -198,8 +195,7 @@ class HandshakeAnswersAcceptanceTest {
     byte[] bytes = "HTTP/1.1 200 OK\r\nX-Odd:  spaced \r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.UTF_8);
     RawResponseFault fault = new RawResponseFault(null, Base64.getEncoder().encodeToString(bytes), true);
     try (WsChaosServer server = Simulators.withFault(fault);
-         RawClient raw = RawClient.open(server.wsUrl())) {
-      raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+         RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
       assertThat(raw.readExactly(bytes.length + 1)).isEqualTo(bytes);
     }
     try (WsChaosServer server = Simulators.withFault(RawResponseFault.text("SSH-2.0-OpenSSH_9.6\r\n"))) {
@@ -215,8 +211,7 @@ class HandshakeAnswersAcceptanceTest {
   void slowHeadersTrickleThe101LineByLineThenTheConnectionWorks() throws Exception {
     Duration interval = Duration.ofMillis(150);
     try (WsChaosServer server = Simulators.withFault(new SlowHeadersFault(interval));
-         RawClient raw = RawClient.open(server.wsUrl())) {
-      raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+         RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
       byte[] buffer = new byte[1024];
       StringBuilder head = new StringBuilder();
       List<Long> arrivals = new ArrayList<>();

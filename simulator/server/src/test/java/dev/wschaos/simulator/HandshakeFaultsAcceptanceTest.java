@@ -46,8 +46,7 @@ class HandshakeFaultsAcceptanceTest {
       assertThat(rejected.getHeaders().get("Retry-After")).isEqualTo("7");
       assertThat(rejected.getBody().toString()).isEqualTo("deploying, come back later");
 
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         RawClient.Response response = raw.readResponse();
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.header("Retry-After")).isEqualTo("7");
@@ -101,8 +100,7 @@ class HandshakeFaultsAcceptanceTest {
       // timeout), so only the failure is asserted here; the raw socket below shows the server never answers.
       assertThat(Failures.chain(vx)).contains("Connection closed while handshake in process");
 
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readToEnd(1000)).isEqualTo(RawClient.End.TIMEOUT);
       }
     }
@@ -126,8 +124,7 @@ class HandshakeFaultsAcceptanceTest {
       Throwable vx = VertxClient.connectFailure(vertx, server.wsUrl());
       assertThat(vx).isNotInstanceOf(UpgradeRejectedException.class);
 
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.FIN);
       }
     }
@@ -139,8 +136,7 @@ class HandshakeFaultsAcceptanceTest {
       Throwable jdk = JdkClient.connectFailure(server.wsUrl());
       assertThat(jdk).isInstanceOf(IOException.class);
       assertThat(VertxClient.connectFailure(vertx, server.wsUrl())).isNotInstanceOf(UpgradeRejectedException.class);
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.RESET);
       }
     }
@@ -157,8 +153,7 @@ class HandshakeFaultsAcceptanceTest {
       assertThat(Failures.chain(vx)).contains("WebSocketClientHandshakeException: Invalid challenge. Actual: "
           + BadAcceptFault.DEFAULT_WRONG_ACCEPT);
 
-      try (RawClient raw = RawClient.open(server.wsUrl())) {
-        raw.sendRequest("GET", "/", RawClient.upgradeHeaders(server.wsUrl()));
+      try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
         RawClient.Response response = raw.readResponse();
         assertThat(response.status()).isEqualTo(101);
         assertThat(response.header("Sec-WebSocket-Accept")).isEqualTo(BadAcceptFault.DEFAULT_WRONG_ACCEPT);

@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What reconnect analytics assumes and which policy checks it runs. Immutable; change with the {@code with..}
- * methods. Every duration appears in the report in milliseconds.
+ * What reconnect analytics assumes and which policy checks it runs. Immutable; made with {@link #builder()} (from
+ * the defaults) or {@link #toBuilder()}, one change at a time with the {@code with..} methods. Every duration appears
+ * in the report in milliseconds.
  *
  * <pre>{@code
- * AnalyticsSettings settings = AnalyticsSettings.defaults()
- *     .withTerminalCodes("4000-4099")                 // add application codes that mean "do not come back"
- *     .withMinimumDelay(Duration.ofMillis(100))       // flag clients that retry faster
- *     .withMaxAttempts(10)                            // flag clients that never give up
- *     .withExpectResume(true)                         // ticker plans: reconnects must send lastSeq
- *     .withCloseCodes("graphql-ws");                  // judge close codes by the graphql-ws protocol
+ * AnalyticsSettings settings = AnalyticsSettings.builder()
+ *     .addTerminalCodes("4000-4099")                 // add application codes that mean "do not come back"
+ *     .minimumDelay(Duration.ofMillis(100))          // flag clients that retry faster
+ *     .maxAttempts(10)                               // flag clients that never give up
+ *     .expectResume(true)                            // ticker plans: reconnects must send lastSeq
+ *     .closeCodes("graphql-ws")                      // judge close codes by the graphql-ws protocol
+ *     .build();
+ * AnalyticsSettings stricter = settings.withMinimumDelay(Duration.ofMillis(500));
  * }</pre>
  *
  * @param bucket width of a fleet time-series bucket (1 s by default; finer when asked)
@@ -69,70 +72,73 @@ public record AnalyticsSettings(Duration bucket, int minimumDelaysToClassify, Du
         STANDARD_TERMINAL_CODES, null, Duration.ofSeconds(30), null, false, Duration.ofMillis(20), null);
   }
 
+  /** A builder starting from {@link #defaults()}; see {@link Builder}. */
+  public static Builder builder() {
+    return defaults().toBuilder();
+  }
+
+  /** A builder starting from these settings, to change several of them at once. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** These settings with {@link Builder#bucket}; {@link #toBuilder()} changes several at once. */
   public AnalyticsSettings withBucket(Duration value) {
-    return new AnalyticsSettings(value, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().bucket(value).build();
   }
 
+  /** These settings with {@link Builder#minimumDelaysToClassify}. */
   public AnalyticsSettings withMinimumDelaysToClassify(int value) {
-    return new AnalyticsSettings(bucket, value, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().minimumDelaysToClassify(value).build();
   }
 
+  /** These settings with {@link Builder#immediateBelow}. */
   public AnalyticsSettings withImmediateBelow(Duration value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, value, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().immediateBelow(value).build();
   }
 
+  /** These settings with {@link Builder#backoffResetAfter}. */
   public AnalyticsSettings withBackoffResetAfter(Duration value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, value, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().backoffResetAfter(value).build();
   }
 
-  /** Add terminal codes or ranges to the standard ones, e.g. {@code "4000-4099"}. */
+  /** These settings with {@link Builder#addTerminalCodes}: terminal codes or ranges added, e.g. {@code "4000-4099"}. */
   public AnalyticsSettings withTerminalCodes(String... ranges) {
-    List<CodeRange> all = new ArrayList<>(terminalCodes);
-    for (String r : ranges) {
-      all.add(CodeRange.parse(r));
-    }
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, all,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().addTerminalCodes(ranges).build();
   }
 
+  /** These settings with {@link Builder#minimumDelay}. */
   public AnalyticsSettings withMinimumDelay(Duration value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        value, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().minimumDelay(value).build();
   }
 
+  /** These settings with {@link Builder#recoveryWindow}. */
   public AnalyticsSettings withRecoveryWindow(Duration value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, value, maxAttempts, expectResume, timingSlack, closeCodes);
+    return toBuilder().recoveryWindow(value).build();
   }
 
+  /** These settings with {@link Builder#maxAttempts}. */
   public AnalyticsSettings withMaxAttempts(Integer value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, value, expectResume, timingSlack, closeCodes);
+    return toBuilder().maxAttempts(value).build();
   }
 
+  /** These settings with {@link Builder#expectResume}. */
   public AnalyticsSettings withExpectResume(boolean value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, value, timingSlack, closeCodes);
+    return toBuilder().expectResume(value).build();
   }
 
+  /** These settings with {@link Builder#timingSlack}. */
   public AnalyticsSettings withTimingSlack(Duration value) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, value, closeCodes);
+    return toBuilder().timingSlack(value).build();
   }
 
   /**
-   * Judge close codes by a protocol's convention: {@code graphql-ws}, {@code pusher}, {@code stomp} (see
-   * docs/reconnect-analytics.md); null for none.
+   * These settings with {@link Builder#closeCodes}: close codes judged by a protocol's convention.
    *
    * @throws IllegalArgumentException for an unknown name, listing the presets
    */
   public AnalyticsSettings withCloseCodes(String convention) {
-    return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
-        minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, convention);
+    return toBuilder().closeCodes(convention).build();
   }
 
   /** The convention {@link #closeCodes()} names, or null. */
@@ -155,5 +161,128 @@ public record AnalyticsSettings(Duration bucket, int minimumDelaysToClassify, Du
       }
     }
     return false;
+  }
+
+  /**
+   * Changes several settings at once; {@link #build()} checks them as the record's constructor does. Each method
+   * sets the record component of the same name (see {@link AnalyticsSettings}).
+   *
+   * <pre>{@code
+   * AnalyticsSettings settings = AnalyticsSettings.builder()  // from the defaults; or settings.toBuilder()
+   *     .addTerminalCodes("4000-4099")
+   *     .minimumDelay(Duration.ofMillis(100))
+   *     .maxAttempts(10)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    private Duration bucket;
+    private int minimumDelaysToClassify;
+    private Duration immediateBelow;
+    private Duration backoffResetAfter;
+    private final List<CodeRange> terminalCodes;
+    private Duration minimumDelay;
+    private Duration recoveryWindow;
+    private Integer maxAttempts;
+    private boolean expectResume;
+    private Duration timingSlack;
+    private String closeCodes;
+
+    private Builder(AnalyticsSettings from) {
+      bucket = from.bucket;
+      minimumDelaysToClassify = from.minimumDelaysToClassify;
+      immediateBelow = from.immediateBelow;
+      backoffResetAfter = from.backoffResetAfter;
+      terminalCodes = new ArrayList<>(from.terminalCodes);
+      minimumDelay = from.minimumDelay;
+      recoveryWindow = from.recoveryWindow;
+      maxAttempts = from.maxAttempts;
+      expectResume = from.expectResume;
+      timingSlack = from.timingSlack;
+      closeCodes = from.closeCodes;
+    }
+
+    /** Width of a fleet time-series bucket, at least 1 ms. */
+    public Builder bucket(Duration value) {
+      bucket = value;
+      return this;
+    }
+
+    /** The fewest backoff delays a client needs before its backoff is classified, 3 or more. */
+    public Builder minimumDelaysToClassify(int value) {
+      minimumDelaysToClassify = value;
+      return this;
+    }
+
+    /** A client whose 90th percentile delay is under this retries "immediately". */
+    public Builder immediateBelow(Duration value) {
+      immediateBelow = value;
+      return this;
+    }
+
+    /** A connection that stayed open this long ends a retry run. */
+    public Builder backoffResetAfter(Duration value) {
+      backoffResetAfter = value;
+      return this;
+    }
+
+    /** Add close codes or ranges after which a client must not reconnect, e.g. {@code "4000-4099"}, {@code "4403"}. */
+    public Builder addTerminalCodes(String... ranges) {
+      for (String range : ranges) {
+        terminalCodes.add(CodeRange.parse(range));
+      }
+      return this;
+    }
+
+    /** Flag delays shorter than this ({@code retried-too-fast}); null: not checked. */
+    public Builder minimumDelay(Duration value) {
+      minimumDelay = value;
+      return this;
+    }
+
+    /** Flag a client that was not back this long after losing its connection; null: not checked. */
+    public Builder recoveryWindow(Duration value) {
+      recoveryWindow = value;
+      return this;
+    }
+
+    /** Flag a retry run with more attempts than this ({@code too-many-attempts}); null: not checked. */
+    public Builder maxAttempts(Integer value) {
+      maxAttempts = value;
+      return this;
+    }
+
+    /** Whether reconnects must carry a resume parameter ({@code reconnected-without-resume}). */
+    public Builder expectResume(boolean value) {
+      expectResume = value;
+      return this;
+    }
+
+    /** Tolerance of the timing checks against advised delays and the minimum delay. */
+    public Builder timingSlack(Duration value) {
+      timingSlack = value;
+      return this;
+    }
+
+    /**
+     * Judge close codes by a protocol's convention: {@code graphql-ws}, {@code pusher}, {@code stomp} (see
+     * docs/reconnect-analytics.md); null for none. An unknown name fails {@link #build()}, listing the presets.
+     */
+    public Builder closeCodes(String convention) {
+      closeCodes = convention;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException for a value out of range or an unknown close-code convention
+     * @throws NullPointerException for a missing required duration
+     */
+    public AnalyticsSettings build() {
+      return new AnalyticsSettings(bucket, minimumDelaysToClassify, immediateBelow, backoffResetAfter, terminalCodes,
+          minimumDelay, recoveryWindow, maxAttempts, expectResume, timingSlack, closeCodes);
+    }
   }
 }

@@ -87,14 +87,14 @@ public record ReportQuery(String closeCodes, Duration minimumDelay) {
 
   /** {@code base} with this query's changes. */
   public AnalyticsSettings applyTo(AnalyticsSettings base) {
-    AnalyticsSettings settings = base;
+    AnalyticsSettings.Builder settings = base.toBuilder();
     if (closeCodes != null) {
-      settings = settings.withCloseCodes(closeCodes.equals("none") ? null : closeCodes);
+      settings.closeCodes(closeCodes.equals("none") ? null : closeCodes);
     }
     if (minimumDelay != null) {
-      settings = settings.withMinimumDelay(minimumDelay);
+      settings.minimumDelay(minimumDelay);
     }
-    return settings;
+    return settings.build();
   }
 
   /** The admin API's query string, {@code ""} or starting with {@code ?}. */

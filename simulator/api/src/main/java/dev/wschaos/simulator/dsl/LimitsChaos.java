@@ -1,8 +1,8 @@
 package dev.wschaos.simulator.dsl;
 
 import dev.wschaos.simulator.fleet.AcceptRate;
-import dev.wschaos.simulator.fleet.Limits;
 import dev.wschaos.simulator.fleet.Limits.OverCapacity;
+import dev.wschaos.simulator.fleet.Limits;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -86,15 +86,7 @@ public final class PlanLoader {
       }
       throw new InvalidPlanException(source, List.of(problem));
     }
-    List<PlanProblem> problems = plan.validate();
-    if (!problems.isEmpty()) {
-      SourceLocations locations = SourceLocations.index(mapper.getFactory(), text, source);
-      List<PlanProblem> located = new ArrayList<>();
-      for (PlanProblem p : problems) {
-        located.add(p.locatedAt(locations.locate(p.path())));
-      }
-      throw new InvalidPlanException(source, located);
-    }
+    throwIfAny(plan.validate(), mapper, text, source);
     return plan;
   }
 
@@ -114,16 +106,21 @@ public final class PlanLoader {
       throw new InvalidPlanException(source, List.of(new PlanProblem(FieldPath.ROOT,
           "a rule is needed, e.g. {\"fault\": {\"type\": \"close\", \"code\": 1012}}", null)));
     }
-    List<PlanProblem> problems = rule.validate();
-    if (!problems.isEmpty()) {
-      SourceLocations locations = SourceLocations.index(mapper.getFactory(), text, source);
-      List<PlanProblem> located = new ArrayList<>();
-      for (PlanProblem p : problems) {
-        located.add(p.locatedAt(locations.locate(p.path())));
-      }
-      throw new InvalidPlanException(source, located);
-    }
+    throwIfAny(rule.validate(), mapper, text, source);
     return rule;
+  }
+
+  /** Throws {@code problems}, each at its line and column in {@code text}, as one {@link InvalidPlanException}. */
+  private static void throwIfAny(List<PlanProblem> problems, ObjectMapper mapper, String text, String source) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    SourceLocations locations = SourceLocations.index(mapper.getFactory(), text, source);
+    List<PlanProblem> located = new ArrayList<>();
+    for (PlanProblem p : problems) {
+      located.add(p.locatedAt(locations.locate(p.path())));
+    }
+    throw new InvalidPlanException(source, located);
   }
 
   /** Write a plan as YAML, in the form {@link #parse} reads. */

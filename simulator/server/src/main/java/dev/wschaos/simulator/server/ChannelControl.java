@@ -38,12 +38,11 @@ final class ChannelControl {
   }
 
   /**
-   * Refuse client close frames with codes no endpoint may send ({@link CloseCodeCheck}) and hand Vert.x fragmented
-   * messages it can aggregate ({@link EmptyFragmentMerge}).
+   * Refuse client close frames with codes no endpoint may send and hand Vert.x fragmented messages it can aggregate
+   * ({@link ClientFrameGuard}).
    */
   void guardClientFrames() {
-    CloseCodeCheck.install(context(), webSocket);
-    EmptyFragmentMerge.install(context());
+    ClientFrameGuard.install(context(), webSocket);
   }
 
   void dropPings() {

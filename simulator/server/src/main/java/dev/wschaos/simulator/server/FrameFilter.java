@@ -12,8 +12,7 @@ import io.netty.util.ReferenceCountUtil;
  * Sits just before Vert.x's handler, only on connections a fault asked it for.
  *
  * <pre>
- *   socket --> ws decoder --> FrameFilter (drop ping? drop close?) --> CloseCodeCheck --> EmptyFragmentMerge
- *          --> Vert.x handler
+ *   socket --> ws decoder --> FrameFilter (drop ping? drop close?) --> ClientFrameGuard --> Vert.x handler
  * </pre>
  */
 final class FrameFilter extends ChannelDuplexHandler {
@@ -31,8 +30,8 @@ final class FrameFilter extends ChannelDuplexHandler {
       return existing;
     }
     FrameFilter filter = new FrameFilter();
-    boolean checked = pipeline.get(CloseCodeCheck.NAME) != null;
-    pipeline.addBefore(checked ? CloseCodeCheck.NAME : vertxHandler.name(), NAME, filter);
+    boolean guarded = pipeline.get(ClientFrameGuard.NAME) != null;
+    pipeline.addBefore(guarded ? ClientFrameGuard.NAME : vertxHandler.name(), NAME, filter);
     return filter;
   }
 

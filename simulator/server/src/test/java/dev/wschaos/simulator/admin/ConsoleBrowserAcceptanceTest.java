@@ -5,92 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.fault.handshake.RejectFault;
 import dev.wschaos.simulator.match.Match;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
+import dev.wschaos.simulator.support.HeadlessChromium;
 import dev.wschaos.simulator.support.JdkClient;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The web console in Debian's headless Chromium, driven by Playwright (which never downloads a browser here).
- * Screenshots of the main views go to {@code target/console-screenshots/}.
+ * The web console in Debian's headless Chromium ({@link HeadlessChromium}). Screenshots of the main views go to
+ * {@code target/console-screenshots/}.
  */
 class ConsoleBrowserAcceptanceTest {
 
-  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  static final Path SHOTS = Paths.get("target", "console-screenshots");
-  private static final String TOKEN = "console-test-token";
-  private static final double WAIT_MS = 10_000;
-
-  private static Playwright playwright;
-  private static Browser browser;
+  @RegisterExtension
+  static final HeadlessChromium CHROMIUM = new HeadlessChromium(1280, 800);
 
   private WsChaosServer server;
-  private BrowserContext context;
   private Page page;
   private final List<JdkClient> clients = new ArrayList<>();
 
-  @BeforeAll
-  static void launchChromium() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no " + CHROMIUM
-        + "; install it with: sudo apt-get update && sudo apt-get install -y chromium");
-    Files.createDirectories(SHOTS);
-    playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-        .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-  }
-
-  @AfterAll
-  static void closeChromium() {
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
-
   @BeforeEach
   void open() {
-    Plan plan = Plan.named("console-test")
-        .withRule(Rule.of(new Match(null, "refused-*", null, null, null, null), RejectFault.status(503)));
-    server = WsChaosServer.builder().plan(plan).closeTimeout(Duration.ofSeconds(1))
-        .admin(AdminSettings.loopback(0).withToken(TOKEN)).start();
-    context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
-    page = context.newPage();
-    page.navigate(server.adminUrl() + "/ui#token=" + TOKEN);
-    assertThat(page.locator("#status")).containsText("plan console-test",
-        new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
+    server = Console.start(WsChaosServer.builder(), Plan.named("console-test")
+        .withRule(Rule.of(new Match(null, "refused-*", null, null, null, null), RejectFault.status(503))));
+    page = Console.open(CHROMIUM, server);
   }
 
   @AfterEach
   void close() {
     clients.forEach(JdkClient::close);
-    if (context != null) {
-      context.close();
-    }
     if (server != null) {
       server.close();
     }
@@ -99,14 +56,13 @@ class ConsoleBrowserAcceptanceTest {
   @Test
   void clientsConnectingAppearInTheListAndTheLiveFigures() throws Exception {
     page.locator("#tab-connections").click();
-    assertThat(page.locator("#conn-count")).hasText("0 open", new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#conn-count")).hasText("0 open");
 
     for (int i = 1; i <= 3; i++) {
       clients.add(JdkClient.connect(ws("/feed?clientId=c" + i)));
     }
     long start = System.nanoTime();
-    assertThat(page.locator("#connections tbody tr")).hasCount(3,
-        new LocatorAssertions.HasCountOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#connections tbody tr")).hasCount(3);
     long shownMs = (System.nanoTime() - start) / 1_000_000;
     System.out.println("console: 3 connections listed " + shownMs + " ms after the last one connected");
     assertThat(page.locator("#connections tbody")).containsText("c2");
@@ -114,29 +70,26 @@ class ConsoleBrowserAcceptanceTest {
 
     Throwable refused = JdkClient.connectFailure(ws("/feed?clientId=refused-1"));
     assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(503);
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("connections.png")));
+    Console.screenshot(page, "connections.png");
 
     page.locator("#tab-live").click();
-    assertThat(page.locator("#open")).hasText("3", new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
-    assertThat(page.locator("#legend-rejections")).containsText("HTTP 503: 1",
-        new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("live.png")));
+    assertThat(page.locator("#open")).hasText("3");
+    assertThat(page.locator("#legend-rejections")).containsText("HTTP 503: 1");
+    Console.screenshot(page, "live.png");
 
     page.locator("#tab-connections").click();
     page.locator("#c-code").fill("4001");
     page.locator("#connections tbody tr", new Page.LocatorOptions().setHasText("c2")).locator("button",
         new Locator.LocatorOptions().setHasText("close")).click();
     assertThat(clients.get(1).awaitClose()).isEqualTo(new JdkClient.Closed(4001, "closed from the console"));
-    assertThat(page.locator("#connections tbody tr")).hasCount(2,
-        new LocatorAssertions.HasCountOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#connections tbody tr")).hasCount(2);
     assertThat(clients.get(0).isClosed()).isFalse();
   }
 
   @Test
   void aBrokenPlanShowsItsProblemsAtTheirLinesAndChangesNothing() throws Exception {
     page.locator("#tab-plan").click();
-    assertThat(page.locator("#plan-text")).hasValue(Pattern.compile("name: console-test"),
-        new LocatorAssertions.HasValueOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#plan-text")).hasValue(Pattern.compile("name: console-test"));
     page.locator("#plan-text").fill("""
         name: broken
         rules:
@@ -147,14 +100,13 @@ class ConsoleBrowserAcceptanceTest {
         """);
     page.locator("#plan-apply").click();
 
-    assertThat(page.locator("#plan-result")).containsText("not applied",
-        new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#plan-result")).containsText("not applied");
     assertThat(page.locator("#plan-problems li")).hasCount(2);
     assertThat(page.locator("#plan-problems li").nth(0)).containsText("line 4");
     assertThat(page.locator("#plan-problems li").nth(0)).containsText("1006");
     assertThat(page.locator("#plan-problems li").nth(1)).containsText("line 5");
     assertThat(page.locator("#plan-gutter span.bad")).hasText(new String[] {"4", "5"});
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("plan-problems.png")));
+    Console.screenshot(page, "plan-problems.png");
 
     assertThat(server.plan().name()).isEqualTo("console-test");
     try (JdkClient client = JdkClient.connect(ws("/feed?clientId=c1"))) {
@@ -163,8 +115,7 @@ class ConsoleBrowserAcceptanceTest {
 
     page.locator("#plan-builtin").selectOption("going-away-1001");
     page.locator("#plan-revert").click();
-    assertThat(page.locator("#plan-result")).containsText("applied: plan going-away-1001",
-        new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#plan-result")).containsText("applied: plan going-away-1001");
     assertThat(page.locator("#plan-problems li")).hasCount(0);
     assertThat(server.plan().name()).isEqualTo("going-away-1001");
   }
@@ -182,14 +133,13 @@ class ConsoleBrowserAcceptanceTest {
     page.locator("#a-run").click();
     assertThat(page.locator("#confirm")).isVisible();
     assertThat(page.locator("#confirm-body")).containsText("\"code\": 1012");
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("fleet-confirm.png")));
+    Console.screenshot(page, "fleet-confirm.png");
     page.locator("#confirm-ok").click();
 
     for (JdkClient client : clients) {
       assertThat(client.awaitClose()).isEqualTo(new JdkClient.Closed(1012, "restart from the console"));
     }
-    assertThat(page.locator("#fleet-result")).containsText("3 selected",
-        new LocatorAssertions.ContainsTextOptions().setTimeout(WAIT_MS));
+    assertThat(page.locator("#fleet-result")).containsText("3 selected");
   }
 
   @Test
@@ -208,16 +158,14 @@ class ConsoleBrowserAcceptanceTest {
   void theReportAndTheDarkScheme() throws Exception {
     clients.add(JdkClient.connect(ws("/feed?clientId=r1")));
     page.locator("#tab-report").click();
-    assertThat(page.frameLocator("#report").locator("#summary")).isVisible(
-        new LocatorAssertions.IsVisibleOptions().setTimeout(WAIT_MS));
-    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("report.png")));
+    assertThat(page.frameLocator("#report").locator("#summary")).isVisible();
+    Console.screenshot(page, "report.png");
 
-    try (BrowserContext dark = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
-        .setColorScheme(ColorScheme.DARK))) {
+    try (BrowserContext dark = CHROMIUM.newContext(new Browser.NewContextOptions().setColorScheme(ColorScheme.DARK))) {
       Page darkPage = dark.newPage();
-      darkPage.navigate(server.adminUrl() + "/ui#token=" + TOKEN);
-      assertThat(darkPage.locator("#open")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
-      darkPage.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("live-dark.png")));
+      Console.navigate(darkPage, server);
+      assertThat(darkPage.locator("#open")).hasText("1");
+      Console.screenshot(darkPage, "live-dark.png");
     }
   }
 

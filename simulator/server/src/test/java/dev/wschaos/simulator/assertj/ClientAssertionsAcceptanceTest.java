@@ -7,32 +7,16 @@ import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.analytics.Check;
 import dev.wschaos.simulator.dsl.Chaos;
 import dev.wschaos.simulator.examples.FeedClient;
-import dev.wschaos.simulator.plan.Plan;
-import dev.wschaos.simulator.support.Simulators;
+import dev.wschaos.simulator.junit.WsChaosTest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Assertions on what real JDK clients did against a real simulator: passing for good clients, explained failures. */
+@WsChaosTest
 class ClientAssertionsAcceptanceTest {
 
-  private WsChaosServer server;
-  private Chaos chaos;
-
-  @BeforeEach
-  void start() {
-    server = Simulators.start(Plan.healthy());
-    chaos = Chaos.of(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   @Test
-  void aClientThatReconnectsAfter1008FailsWithItsTimeline() {
+  void aClientThatReconnectsAfter1008FailsWithItsTimeline(Chaos chaos, WsChaosServer server) {
     chaos.onMessage("^SUBSCRIBE admin").close(1008, "not allowed");
     try (FeedClient rude = FeedClient.to(server.wsUrl("/feed"), "rude").backoff(Duration.ofMillis(50), 2,
         Duration.ofSeconds(1)).sendOnOpen("SUBSCRIBE admin").start()) {
@@ -50,7 +34,7 @@ class ClientAssertionsAcceptanceTest {
   }
 
   @Test
-  void retryAfterIsRespectedByAGoodClientAndNotByAnImpatientOne() throws Exception {
+  void retryAfterIsRespectedByAGoodClientAndNotByAnImpatientOne(Chaos chaos, WsChaosServer server) throws Exception {
     chaos.onHandshake().attempt(1).reject(503).retryAfter(Duration.ofSeconds(1));
     try (FeedClient good = FeedClient.to(server.wsUrl("/"), "good").backoff(Duration.ofMillis(50), 2,
             Duration.ofSeconds(1)).start();
@@ -68,7 +52,7 @@ class ClientAssertionsAcceptanceTest {
   }
 
   @Test
-  void aClientThatNeverConnectedHasNoAttempts() {
+  void aClientThatNeverConnectedHasNoAttempts(Chaos chaos) {
     assertThatThrownBy(() -> assertThat(chaos.client("ghost")).reconnectedTimes(1))
         .hasMessageStartingWith("Expecting client ghost to have reconnected 1 time, but it reconnected 0 times "
             + "(0 attempts)\nattempts of ghost (0; backoff: no attempts):");

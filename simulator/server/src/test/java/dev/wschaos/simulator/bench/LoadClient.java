@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The load side of {@link ServerComparisonBenchmark}, run as a process of its own so that the servers measured do not
- * share a JVM (heap, GC, JIT, threads) with their clients. Reads one command a line on stdin, answers one line on
- * stdout ({@code ok ...} or {@code error ...}):
+ * The load side of the benchmarks, run as a process of its own ({@link LoadClientProcess}) so that the servers
+ * measured do not share a JVM (heap, GC, JIT, threads) with their clients, or in the same JVM
+ * ({@link OverheadBenchmark}). Reads one command a line on stdin, answers one line on stdout ({@code ok ...} or
+ * {@code error ...}):
  *
  * <pre>
  *   echo PORT CONNECTIONS MESSAGES    -> ok ROUND_TRIPS_PER_SECOND
@@ -37,7 +38,7 @@ public final class LoadClient {
   private final WebSocketClient client;
   private final List<WebSocket> held = new ArrayList<>();
 
-  private LoadClient(Vertx vertx) {
+  LoadClient(Vertx vertx) {
     this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
         .setConnectTimeout(20_000));
   }
@@ -78,7 +79,8 @@ public final class LoadClient {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
-  private double echo(int port, int connections, int messages) throws Exception {
+  /** Round trips per second: each of {@code connections} sends and awaits its echo {@code messages} times. */
+  double echo(int port, int connections, int messages) throws Exception {
     List<WebSocket> sockets = connectAll(port, "echo", connections);
     List<Future<Void>> done = new ArrayList<>();
     long start = System.nanoTime();
@@ -125,7 +127,8 @@ public final class LoadClient {
     return (nanos[messages / 2] / 1000) + " " + (nanos[(int) Math.min(messages - 1, messages * 0.99)] / 1000);
   }
 
-  private double handshakes(int port, int concurrency, int count) throws Exception {
+  /** Upgrades per second: {@code count} connects + closes, {@code concurrency} at a time. */
+  double handshakes(int port, int concurrency, int count) throws Exception {
     AtomicInteger started = new AtomicInteger();
     List<Future<Void>> lanes = new ArrayList<>();
     long start = System.nanoTime();

@@ -1,25 +1,10 @@
 package dev.wschaos.simulator.bench;
 
+import static dev.wschaos.simulator.bench.Medians.median;
+
 import dev.wschaos.simulator.WsChaosServer;
-import dev.wschaos.simulator.fault.connection.HalfOpenFault;
-import dev.wschaos.simulator.match.Match;
-import dev.wschaos.simulator.plan.Plan;
-import dev.wschaos.simulator.plan.Rule;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,91 +39,57 @@ class ServerComparisonBenchmark {
   private static final int HELD = Integer.getInteger("held", 1000);
   private static final String ONLY = System.getProperty("only", "");
 
-  private record Server(String name, int port, int baseline, AutoCloseable stop) {}
+  /** Per server, in the order below: the plain server with the same number of event loops, its ratios' base. */
+  private static final int[] BASELINES = {0, 1, 0, 1, 1, 1};
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void wschaosAgainstPlainVertxWithALoadClientOfItsOwn() throws Exception {
-    List<Server> servers = new ArrayList<>();
-    Process process = startLoadClient();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8));
-         PrintWriter in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
-             true)) {
-      servers.add(plain("plain Vert.x, 1 loop", 1, 0));
-      servers.add(plain("plain Vert.x, " + LOOPS + " loops", LOOPS, 1));
-      servers.add(wschaos("wschaos healthy, 1 loop", 0, WsChaosServer.builder().eventLoops(1)));
-      servers.add(wschaos("wschaos healthy, " + LOOPS + " loops", 1, WsChaosServer.builder().eventLoops(LOOPS)));
-      servers.add(wschaos("wschaos 50 non-matching rules", 1,
-          WsChaosServer.builder().eventLoops(LOOPS).plan(fiftyRulesThatNeverMatch())));
-      servers.add(wschaos("wschaos journal+analytics off", 1,
-          WsChaosServer.builder().eventLoops(LOOPS).journalSize(0).analytics(false)));
-
-      for (Server s : List.copyOf(servers)) {
-        if (!s.name().contains(ONLY)) {
-          servers.remove(s);
-          s.stop().close();
-        }
-      }
+    List<BenchServer> servers = List.of();
+    try (LoadClientProcess load = LoadClientProcess.start()) {
+      servers = BenchServer.only(ONLY, List.of(
+          BenchServer.plainEcho("plain Vert.x, 1 loop", 1),
+          BenchServer.plainEcho("plain Vert.x, " + LOOPS + " loops", LOOPS),
+          BenchServer.wschaos("wschaos healthy, 1 loop", WsChaosServer.builder().eventLoops(1)),
+          BenchServer.wschaos("wschaos healthy, " + LOOPS + " loops", WsChaosServer.builder().eventLoops(LOOPS)),
+          BenchServer.wschaos("wschaos 50 non-matching rules",
+              WsChaosServer.builder().eventLoops(LOOPS).plan(BenchServer.fiftyRulesThatNeverMatch())),
+          BenchServer.wschaos("wschaos journal+analytics off",
+              WsChaosServer.builder().eventLoops(LOOPS).journalSize(0).analytics(false))));
       Map<String, double[][]> figures = new LinkedHashMap<>();
       for (String metric : List.of("echo round trips/s", "RTT p50 µs", "RTT p99 µs", "handshakes/s",
           "heap per held connection KiB")) {
         figures.put(metric, new double[servers.size()][ROUNDS]);
       }
-      for (Server s : servers) { // warm-up, not counted
-        ask(in, out, "echo " + s.port() + " " + CONNECTIONS + " " + MESSAGES / 4);
-        ask(in, out, "handshakes " + s.port() + " " + CONCURRENCY + " " + HANDSHAKES / 4);
+      for (BenchServer s : servers) { // warm-up, not counted
+        load.ask("echo " + s.port() + " " + CONNECTIONS + " " + MESSAGES / 4);
+        load.ask("handshakes " + s.port() + " " + CONCURRENCY + " " + HANDSHAKES / 4);
       }
       for (int round = 0; round < ROUNDS; round++) {
         for (int i = 0; i < servers.size(); i++) {
           int index = (round + i) % servers.size();
-          Server s = servers.get(index);
+          BenchServer s = servers.get(index);
           figures.get("echo round trips/s")[index][round] =
-              number(ask(in, out, "echo " + s.port() + " " + CONNECTIONS + " " + MESSAGES), 0);
-          String rtt = ask(in, out, "rtt " + s.port() + " " + RTT_MESSAGES);
-          figures.get("RTT p50 µs")[index][round] = number(rtt, 0);
-          figures.get("RTT p99 µs")[index][round] = number(rtt, 1);
+              load.askNumber("echo " + s.port() + " " + CONNECTIONS + " " + MESSAGES, 0);
+          String rtt = load.ask("rtt " + s.port() + " " + RTT_MESSAGES);
+          figures.get("RTT p50 µs")[index][round] = LoadClientProcess.number(rtt, 0);
+          figures.get("RTT p99 µs")[index][round] = LoadClientProcess.number(rtt, 1);
           figures.get("handshakes/s")[index][round] =
-              number(ask(in, out, "handshakes " + s.port() + " " + CONCURRENCY + " " + HANDSHAKES), 0);
-          figures.get("heap per held connection KiB")[index][round] = heapPerConnection(in, out, s) / 1024.0;
+              load.askNumber("handshakes " + s.port() + " " + CONCURRENCY + " " + HANDSHAKES, 0);
+          figures.get("heap per held connection KiB")[index][round] = heapPerConnection(load, s) / 1024.0;
         }
       }
       print(servers, figures);
-      in.println("quit");
     } finally {
-      process.destroy();
-      process.waitFor(10, TimeUnit.SECONDS);
-      for (Server s : servers) {
-        s.stop().close();
-      }
+      BenchServer.stopAll(servers);
     }
   }
 
-  private static Process startLoadClient() throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        LoadClient.class.getName())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-  }
-
-  private static String ask(PrintWriter in, BufferedReader out, String command) throws IOException {
-    in.println(command);
-    String answer = out.readLine();
-    if (answer == null || !answer.startsWith("ok ")) {
-      throw new IllegalStateException("load client: " + command + " -> " + answer);
-    }
-    return answer.substring(3);
-  }
-
-  private static double number(String answer, int index) {
-    return Double.parseDouble(answer.split(" ")[index]);
-  }
-
-  private static double heapPerConnection(PrintWriter in, BufferedReader out, Server s) throws IOException {
+  private static double heapPerConnection(LoadClientProcess load, BenchServer s) throws IOException {
     long before = heapAfterGc();
-    int held = (int) number(ask(in, out, "hold " + s.port() + " " + HELD), 0);
+    int held = (int) load.askNumber("hold " + s.port() + " " + HELD, 0);
     long during = heapAfterGc();
-    ask(in, out, "release");
+    load.ask("release");
     return (during - before) / (double) held;
   }
 
@@ -149,41 +100,7 @@ class ServerComparisonBenchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static Plan fiftyRulesThatNeverMatch() {
-    Plan plan = Plan.named("fifty-unmatched");
-    for (int i = 0; i < 50; i++) {
-      plan = plan.withRule(Rule.of(Match.ANY.withPath("/never-" + i), HalfOpenFault.forever()));
-    }
-    return plan;
-  }
-
-  private static Server wschaos(String name, int baseline, WsChaosServer.Builder builder) {
-    WsChaosServer server = builder.start();
-    return new Server(name, server.port(), baseline, server);
-  }
-
-  /** A bare Vert.x echo server: {@code loops} instances of one verticle sharing a port, as Vert.x apps scale. */
-  private static Server plain(String name, int loops, int baseline) throws Exception {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(loops, 1)));
-    int port = freePort();
-    vertx.deployVerticle(() -> new VerticleBase() {
-      @Override
-      public Future<?> start() {
-        return vertx.createHttpServer()
-            .webSocketHandler(ws -> ws.textMessageHandler(ws::writeTextMessage))
-            .listen(port, "127.0.0.1");
-      }
-    }, new DeploymentOptions().setInstances(loops)).await(20, TimeUnit.SECONDS);
-    return new Server(name, port, baseline, () -> vertx.close().await(10, TimeUnit.SECONDS));
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void print(List<Server> servers, Map<String, double[][]> figures) {
+  private static void print(List<BenchServer> servers, Map<String, double[][]> figures) {
     System.out.printf(Locale.ROOT, "%d rounds interleaved, load client in its own JVM; echo %d connections x %d round "
         + "trips; RTT over 1 connection x %d; %d handshakes %d at a time; %d held connections; %d cores, N = %d loops%n",
         ROUNDS, CONNECTIONS, MESSAGES, RTT_MESSAGES, HANDSHAKES, CONCURRENCY, HELD,
@@ -200,20 +117,11 @@ class ServerComparisonBenchmark {
       StringBuilder row = new StringBuilder("| " + servers.get(s).name() + " |");
       for (double[][] values : figures.values()) {
         double median = median(values[s]);
-        double base = ONLY.isEmpty() ? median(values[servers.get(s).baseline()]) : median;
-        double[] sorted = values[s].clone();
-        Arrays.sort(sorted);
-        row.append(String.format(Locale.ROOT, " %,.1f (%,.1f-%,.1f) %.2fx |", median, sorted[0],
-            sorted[sorted.length - 1], median / base));
+        double base = ONLY.isEmpty() ? median(values[BASELINES[s]]) : median;
+        row.append(String.format(Locale.ROOT, " %,.1f (%,.1f-%,.1f) %.2fx |", median, Medians.min(values[s]),
+            Medians.max(values[s]), median / base));
       }
       System.out.println(row);
     }
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

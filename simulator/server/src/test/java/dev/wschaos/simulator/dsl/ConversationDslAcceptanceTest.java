@@ -10,40 +10,25 @@ import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.behaviour.EchoBehaviour;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.json.Json;
+import dev.wschaos.simulator.junit.WsChaosTest;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.PlanLoader;
 import dev.wschaos.simulator.support.JdkClient;
-import dev.wschaos.simulator.support.Simulators;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code chaos.conversation()} writes the same conversation a plan file does, and clients hear it on the wire. */
+@WsChaosTest
 class ConversationDslAcceptanceTest {
 
   private static final String HELLO = "{\"type\":\"hello\",\"attempt\":{{attempt}}}";
   private static final String READY = "{\"type\":\"ready\",\"user\":\"{{json.message.user}}\"}";
   private static final String EVENT = "{\"type\":\"event\",\"room\":\"{{json.feed.key}}\",\"seq\":{{feed.seq}}}";
 
-  private WsChaosServer server;
-  private Chaos chaos;
-
-  @BeforeEach
-  void start() {
-    server = Simulators.start(Plan.healthy());
-    chaos = Chaos.of(server);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private void chat() {
+  private static void chat(Chaos chaos) {
     chaos.conversation()
         .subprotocols("chat.v2")
         .onOpen(HELLO)
@@ -58,8 +43,8 @@ class ConversationDslAcceptanceTest {
   }
 
   @Test
-  void theDslBuildsTheConversationThePlanFileDescribes() {
-    chat();
+  void theDslBuildsTheConversationThePlanFileDescribes(Chaos chaos, WsChaosServer server) {
+    chat(chaos);
     Plan fromFile = PlanLoader.parse("""
         name: chat
         behaviour:
@@ -88,8 +73,8 @@ class ConversationDslAcceptanceTest {
   }
 
   @Test
-  void clientsHearTheStubsOnTheWire() throws Exception {
-    chat();
+  void clientsHearTheStubsOnTheWire(Chaos chaos, WsChaosServer server) throws Exception {
+    chat(chaos);
     try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=c1"), Map.of(), List.of("chat.v2"))) {
       assertThat(client.webSocket().getSubprotocol()).isEqualTo("chat.v2");
       assertThat(client.nextMessage()).isEqualTo("{\"type\":\"hello\",\"attempt\":1}");
@@ -116,7 +101,7 @@ class ConversationDslAcceptanceTest {
   }
 
   @Test
-  void aStepHandleChangesAndRemovesItsStepAndRulesStay() throws Exception {
+  void aStepHandleChangesAndRemovesItsStepAndRulesStay(Chaos chaos, WsChaosServer server) throws Exception {
     ChaosRule rule = chaos.onConnection().forClient("nobody").close(1011);
     ConversationStep ping = chaos.conversation().unmatchedEcho().when(text("^ping$")).reply("pong");
     try (JdkClient client = JdkClient.connect(server.wsUrl("/?clientId=c1"))) {
@@ -135,7 +120,7 @@ class ConversationDslAcceptanceTest {
   }
 
   @Test
-  void aBadDefinitionIsRefusedWithTheFieldAndChangesNothing() {
+  void aBadDefinitionIsRefusedWithTheFieldAndChangesNothing(Chaos chaos, WsChaosServer server) {
     ConversationStubs conversation = chaos.conversation();
     assertThatThrownBy(() -> conversation.when(text("^(PING")))
         .isInstanceOf(InvalidPlanException.class)

@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wschaos.simulator.WsChaosServer;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.fault.connection.CloseFault;
+import dev.wschaos.simulator.junit.WsChaosTest;
 import dev.wschaos.simulator.message.Reply;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.JdkClient;
-import dev.wschaos.simulator.support.Simulators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The generic protocol-fault verbs, per client and attempt, on a small chat conversation: what attempt 1 hears with
  * the fault, and attempt 2 of the same client without it.
  */
+@WsChaosTest
 class ProtocolFaultVerbsAcceptanceTest {
 
   private static final String READY = "{\"type\":\"ready\"}";
@@ -32,19 +32,14 @@ class ProtocolFaultVerbsAcceptanceTest {
   private Chaos chaos;
 
   @BeforeEach
-  void start() {
-    server = Simulators.start(Plan.healthy());
-    chaos = Chaos.of(server);
+  void start(WsChaosServer server, Chaos chaos) {
+    this.server = server;
+    this.chaos = chaos;
     chaos.conversation()
         .when(json("type", "auth")).reply(READY)
         .when(json("type", "ping")).reply(PONG)
         .when(json("type", "subscribe")).reply(SUBSCRIBED)
             .feed("{{message.room}}", Duration.ofMillis(40), "{{feed.seq}}");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   private JdkClient connect(String clientId) throws Exception {

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.wschaos.simulator.support.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -160,8 +161,8 @@ final class ChromiumDriver implements ClientDriver {
       Path db = Files.createDirectories(home.resolve(".pki/nssdb"));
       Path pem = Files.writeString(home.resolve("test-ca.pem"), ca.pem());
       String dir = "sql:" + db;
-      if (!ScriptDriver.runs(home, "certutil", "-N", "-d", dir, "--empty-password")
-          || !ScriptDriver.runs(home, "certutil", "-A", "-d", dir, "-t", "C,,", "-n", "wschaos test CA", "-i",
+      if (!Commands.runs(home, "certutil", "-N", "-d", dir, "--empty-password")
+          || !Commands.runs(home, "certutil", "-A", "-d", dir, "-t", "C,,", "-n", "wschaos test CA", "-i",
               pem.toString())) {
         return "certutil (from libnss3-tools) could not add the test CA to an NSS database for Chromium; install it "
             + "with: sudo apt-get install -y libnss3-tools";

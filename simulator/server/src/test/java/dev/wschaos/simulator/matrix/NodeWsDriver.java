@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.matrix;
 
+import static dev.wschaos.simulator.support.Commands.runs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.matrix;
 
+import static dev.wschaos.simulator.support.Commands.runs;
+
 import java.nio.file.Path;
 import java.util.List;
 

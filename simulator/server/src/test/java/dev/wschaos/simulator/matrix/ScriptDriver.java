@@ -118,18 +118,4 @@ abstract class ScriptDriver implements ClientDriver {
       }
     }
   }
-
-  /** True when {@code command} runs in {@code dir} and exits 0 within two minutes. */
-  static boolean runs(Path dir, String... command) {
-    try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 }

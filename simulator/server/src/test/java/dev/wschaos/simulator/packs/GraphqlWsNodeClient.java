@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.packs;
 
+import static dev.wschaos.simulator.support.Commands.runs;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -114,19 +116,6 @@ final class GraphqlWsNodeClient implements AutoCloseable {
     if (!Files.isDirectory(WORK.resolve("node_modules/graphql-ws"))) {
       Assumptions.assumeTrue(runs(WORK, "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"),
           "npm ci failed in " + WORK + " (no npm, or the registry is unreachable): graphql-ws client skipped");
-    }
-  }
-
-  private static boolean runs(Path dir, String... command) {
-    try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -74,15 +74,35 @@ public final class RawClient implements AutoCloseable {
 
   /** As {@link #upgraded(URI)}, with extra request headers; the response is kept in {@link #handshake()}. */
   public static RawClient upgraded(URI uri, Map<String, String> extraHeaders) throws IOException {
-    RawClient raw = open(uri);
-    Map<String, String> headers = upgradeHeaders(uri);
-    headers.putAll(extraHeaders);
-    raw.sendRequest("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers);
+    RawClient raw = upgradeRequested(uri, extraHeaders);
     raw.handshake = raw.readResponse();
     if (raw.handshake.status() != 101) {
       raw.close();
       throw new IOException("upgrade refused: " + raw.handshake.statusLine());
     }
+    return raw;
+  }
+
+  /**
+   * Open a socket and send a well-formed upgrade request for {@code uri}'s path and query, reading nothing: for
+   * answers that are no 101, or none.
+   *
+   * <pre>{@code
+   * try (RawClient raw = RawClient.upgradeRequested(server.wsUrl())) {
+   *   assertThat(raw.readToEnd(5000)).isEqualTo(RawClient.End.FIN);
+   * }
+   * }</pre>
+   */
+  public static RawClient upgradeRequested(URI uri) throws IOException {
+    return upgradeRequested(uri, Map.of());
+  }
+
+  /** As {@link #upgradeRequested(URI)}, with extra request headers. */
+  public static RawClient upgradeRequested(URI uri, Map<String, String> extraHeaders) throws IOException {
+    RawClient raw = open(uri);
+    Map<String, String> headers = upgradeHeaders(uri);
+    headers.putAll(extraHeaders);
+    raw.sendRequest("GET", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers);
     return raw;
   }
 

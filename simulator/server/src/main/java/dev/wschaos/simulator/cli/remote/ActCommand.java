@@ -6,13 +6,10 @@ import dev.wschaos.simulator.fleet.FleetAction;
 import dev.wschaos.simulator.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code wschaos act ...}: a fleet action on the open connections of a running simulator ({@code POST /actions}).
@@ -23,16 +20,7 @@ import picocli.CommandLine;
         + "half-open, outage, restart, rolling-restart. On a cluster node: on every node (--node N: one).",
     subcommands = {ActCommand.Close.class, ActCommand.Drop.class, ActCommand.Reset.class, ActCommand.HalfOpen.class,
         ActCommand.Outage.class, ActCommand.Restart.class, ActCommand.RollingRestart.class})
-public final class ActCommand implements Callable<Integer> {
-
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID;
-  }
+public final class ActCommand extends CommandGroup {
 
   /** Which connections: a share or a count of those matching client and path globs, at once or spread. */
   static final class SelectionOptions {
@@ -107,6 +95,29 @@ public final class ActCommand implements Callable<Integer> {
     }
   }
 
+  /** An action of one type on the connections its {@link SelectionOptions} choose, then its own options. */
+  abstract static class Selecting extends Action {
+
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
+
+    private final String type;
+
+    Selecting(String type) {
+      this.type = type;
+    }
+
+    @Override
+    final Map<String, Object> action() {
+      Map<String, Object> action = typed(type);
+      selection.addTo(action);
+      addOwnOptions(action);
+      return action;
+    }
+
+    void addOwnOptions(Map<String, Object> action) {}
+  }
+
   @Command(name = "close", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Close connections with a close frame, e.g. a rolling restart: act close --code 1012 --spread 5s")
   static final class Close extends Action {
@@ -132,51 +143,35 @@ public final class ActCommand implements Callable<Integer> {
 
   @Command(name = "drop", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Close TCP with a FIN and no close frame: clients see 1006.")
-  static final class Drop extends Action {
-
-    @Mixin
-    SelectionOptions selection = new SelectionOptions();
-
-    @Override
-    Map<String, Object> action() {
-      Map<String, Object> action = typed("drop");
-      selection.addTo(action);
-      return action;
+  static final class Drop extends Selecting {
+    Drop() {
+      super("drop");
     }
   }
 
   @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Reset TCP connections (RST): clients see a connection reset.")
-  static final class Reset extends Action {
-
-    @Mixin
-    SelectionOptions selection = new SelectionOptions();
-
-    @Override
-    Map<String, Object> action() {
-      Map<String, Object> action = typed("reset");
-      selection.addTo(action);
-      return action;
+  static final class Reset extends Selecting {
+    Reset() {
+      super("reset");
     }
   }
 
   @Command(name = "half-open", mixinStandardHelpOptions = true, sortOptions = false,
       description = "Half-open: stop reading and writing (no pong, no close, no FIN) while TCP stays up, as after a NAT "
           + "failover.")
-  static final class HalfOpen extends Action {
-
-    @Mixin
-    SelectionOptions selection = new SelectionOptions();
+  static final class HalfOpen extends Selecting {
 
     @Option(names = "--for", paramLabel = "DURATION", description = "then drop TCP, e.g. 2m (default: stay half-open)")
     String duration;
 
+    HalfOpen() {
+      super("half-open");
+    }
+
     @Override
-    Map<String, Object> action() {
-      Map<String, Object> action = typed("half-open");
-      selection.addTo(action);
+    void addOwnOptions(Map<String, Object> action) {
       putIfSet(action, "for", duration);
-      return action;
     }
   }
 

@@ -24,16 +24,7 @@ import picocli.CommandLine;
     description = "Check a plan, or show, replace and edit the plan of a running simulator.",
     subcommands = {PlanCommand.Check.class, PlanCommand.Show.class, PlanCommand.Apply.class, PlanCommand.AddRule.class,
         PlanCommand.PutRule.class, PlanCommand.RemoveRule.class, PlanCommand.Reset.class})
-public final class PlanCommand implements Callable<Integer> {
-
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID;
-  }
+public final class PlanCommand extends CommandGroup {
 
   /** Validate a plan here, without a simulator: the plan as YAML on stdout, or every problem with its line. */
   @Command(name = "check", mixinStandardHelpOptions = true,

@@ -7,25 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code wschaos tls ca}: the TLS lab's test root CA, for clients to trust. */
 @Command(name = "tls", mixinStandardHelpOptions = true, description = "The TLS lab of a running simulator.",
     subcommands = TlsCommand.Ca.class)
-public final class TlsCommand implements Callable<Integer> {
-
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID;
-  }
+public final class TlsCommand extends CommandGroup {
 
   @Command(name = "ca", mixinStandardHelpOptions = true,
       description = {"Print the test root CA as PEM (GET /tls/ca.pem), or write it to a file.",
