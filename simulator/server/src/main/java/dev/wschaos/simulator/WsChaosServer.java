@@ -93,6 +93,8 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   private final ChaosVerticle verticle;
   private final String deploymentId;
   private final TlsLab tls;
+  /** The latest TLS change, for admin routes that answer once it is in force. */
+  private volatile Future<?> tlsSettled = Future.succeededFuture();
   private final EventHub events = new EventHub();
   private final Journal journal;
   private final JsonLinesExport export;
@@ -722,6 +724,7 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
       return;
     }
     Future<Boolean> applied = tls.apply(plan.tls());
+    tlsSettled = applied;
     if (!Context.isOnVertxThread()) {
       try {
         applied.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -729,6 +732,11 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
         LOG.warn("wschaos: TLS profile of plan '{}' not applied: {}", plan.name(), rootMessage(e));
       }
     }
+  }
+
+  @Override
+  public Future<?> tlsSettled() {
+    return tlsSettled;
   }
 
   private RuleBook compile(Plan plan) {

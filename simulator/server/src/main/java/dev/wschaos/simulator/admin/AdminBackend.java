@@ -11,6 +11,7 @@ import dev.wschaos.simulator.metrics.ChaosMetrics;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsPolicy;
 import dev.wschaos.simulator.server.ProxyRecorder;
+import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,14 @@ public interface AdminBackend extends ChaosTarget {
 
   /** Put {@code policy} in place of the plan's {@code tls:} section, as an edit. */
   void replaceTls(TlsPolicy policy);
+
+  /**
+   * Completes once the latest TLS change is in force on the wss port (at once without TLS): an admin route answers
+   * only then, so that the next handshake after its answer meets the new profile.
+   */
+  default Future<?> tlsSettled() {
+    return Future.succeededFuture();
+  }
 
   /** When the plan in force was installed: its timeline's offsets count from here. */
   Instant planStartedAt();

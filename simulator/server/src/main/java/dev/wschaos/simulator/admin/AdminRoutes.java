@@ -152,12 +152,12 @@ final class AdminRoutes {
   private void replacePlan(RoutingContext ctx) {
     Plan plan = PlanLoader.parse(body(ctx), "request body", format(ctx));
     server.replacePlan(plan);
-    send(ctx, 200, server.plan());
+    server.tlsSettled().onComplete(done -> send(ctx, 200, server.plan()));
   }
 
   private void clearPlan(RoutingContext ctx) {
     server.replacePlan(Plan.healthy());
-    send(ctx, 200, server.plan());
+    server.tlsSettled().onComplete(done -> send(ctx, 200, server.plan()));
   }
 
   private void getRule(RoutingContext ctx) {
@@ -201,7 +201,7 @@ final class AdminRoutes {
 
   private void replaceTls(RoutingContext ctx) {
     server.replaceTls(read(ctx, TlsPolicy.class));
-    send(ctx, 200, server.plan());
+    server.tlsSettled().onComplete(done -> send(ctx, 200, server.plan()));
   }
 
   private void replaceBehaviour(RoutingContext ctx) {
