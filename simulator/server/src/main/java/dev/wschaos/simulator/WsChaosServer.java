@@ -13,8 +13,10 @@ import dev.wschaos.simulator.behaviour.Behaviour;
 import dev.wschaos.simulator.behaviour.ConversationBehaviour;
 import dev.wschaos.simulator.behaviour.TickerBehaviour;
 import dev.wschaos.simulator.behaviour.recording.ConversationRecording;
+import dev.wschaos.simulator.cluster.ClusterMember;
 import dev.wschaos.simulator.cluster.ClusterNode;
 import dev.wschaos.simulator.cluster.ClusterSettings;
+import dev.wschaos.simulator.cluster.ClusterStatus;
 import dev.wschaos.simulator.common.FieldPath;
 import dev.wschaos.simulator.common.InvalidPlanException;
 import dev.wschaos.simulator.common.PlanProblem;
@@ -258,6 +260,21 @@ public final class WsChaosServer implements AdminBackend, AutoCloseable {
   @Override
   public Optional<String> tlsCaPem() {
     return tls == null ? Optional.empty() : Optional.of(tls.caPem());
+  }
+
+  @Override
+  public List<URI> nodeUrls() {
+    if (cluster == null) {
+      return List.of(wsUrl());
+    }
+    ClusterStatus status;
+    try {
+      status = cluster.status().await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the cluster did not list its nodes within " + START_TIMEOUT_SECONDS + " s", e);
+    }
+    return status.nodes().stream().map(ClusterMember::urls).filter(Objects::nonNull).map(ClusterMember.Urls::ws)
+        .filter(Objects::nonNull).map(URI::create).toList();
   }
 
   @Override

@@ -310,6 +310,35 @@ public final class AdminClient {
     }
   }
 
+  /**
+   * Where clients connect: the WebSocket URL of every node of the cluster, oldest first ({@code GET /cluster}), or
+   * of this simulator alone when it is not clustered ({@code GET /health}). Spread clients over them as a load
+   * balancer would.
+   *
+   * <pre>{@code
+   * List<URI> nodes = admin.nodeUrls();   // [ws://127.0.0.1:8080/, ws://127.0.0.1:8090/, ws://127.0.0.1:8100/]
+   * }</pre>
+   */
+  public List<URI> nodeUrls() {
+    try {
+      com.fasterxml.jackson.databind.JsonNode cluster = call("GET", "/cluster", null,
+          com.fasterxml.jackson.databind.JsonNode.class);
+      List<URI> urls = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode node : cluster.path("nodes")) {
+        String ws = node.path("urls").path("ws").asText(null);
+        if (ws != null) {
+          urls.add(URI.create(ws));
+        }
+      }
+      return List.copyOf(urls);
+    } catch (AdminException e) {
+      if (e.status() == 404) {
+        return List.of(URI.create(health().wsUrl()));
+      }
+      throw e;
+    }
+  }
+
   /** The admin API's address. */
   public URI url() {
     return base;

@@ -160,6 +160,18 @@ public interface ChaosTarget {
     return connections().size();
   }
 
+  /**
+   * Where clients connect: the WebSocket URL of every node when the simulator is one node of a cluster (oldest
+   * first; nodes still starting are left out), else its own. A test spreads its clients over them as a load
+   * balancer in front of the service would.
+   *
+   * <pre>{@code
+   * List<URI> nodes = chaos.target().nodeUrls();
+   * URI forClient7 = nodes.get(7 % nodes.size()).resolve("/feed?clientId=c7");
+   * }</pre>
+   */
+  List<URI> nodeUrls();
+
   /** The TLS lab's root CA (PEM) for clients to trust; empty when the simulator serves no TLS. */
   Optional<String> tlsCaPem();
 

@@ -13,6 +13,7 @@ import dev.wschaos.simulator.plan.HandshakePolicy;
 import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.plan.Rule;
 import dev.wschaos.simulator.plan.TlsProfile;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -131,6 +132,11 @@ final class RemoteTarget implements ChaosTarget {
       }
       throw e;
     }
+  }
+
+  @Override
+  public List<URI> nodeUrls() {
+    return admin.nodeUrls();
   }
 
   @Override

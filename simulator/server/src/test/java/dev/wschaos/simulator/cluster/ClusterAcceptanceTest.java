@@ -82,6 +82,9 @@ class ClusterAcceptanceTest {
       await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admin.plan().name())
           .isEqualTo("per-attempt"));
     }
+    java.util.List<URI> everyNode = java.util.List.of(nodes.ws(0, "/"), nodes.ws(1, "/"), nodes.ws(2, "/"));
+    assertThat(AdminClient.create(nodes.admin(2)).nodeUrls()).as("where clients connect, from any node")
+        .containsExactlyInAnyOrderElementsOf(everyNode);
     AdminClient second = AdminClient.create(nodes.admin(1));
     assertThatThrownBy(() -> second.replacePlan("name: broken\nrules:\n  - fault: {type: close, code: 1005}\n"))
         .isInstanceOf(InvalidPlanException.class);

@@ -70,6 +70,15 @@ class ChaosTargetsAcceptanceTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"embedded", "remote"})
+  void aSimulatorAloneIsTheOnlyNodeClientsConnectTo(String target) throws Exception {
+    assertThat(chaos(target).target().nodeUrls()).containsExactly(server.wsUrl());
+    try (JdkClient client = JdkClient.connect(chaos(target).target().nodeUrls().get(0).resolve("/?clientId=n1"))) {
+      chaos(target).awaitConnections(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"embedded", "remote"})
   void closeAllSpreadOverAWindow(String target) throws Exception {
     Chaos chaos = chaos(target);
     List<JdkClient> clients = connect(chaos, "close-", 3);
