@@ -109,7 +109,8 @@ ws_port() { echo $(( BASE_PORT + 10 * ($1 - 1) )); }
 admin_port() { echo $(( BASE_PORT + 10 * ($1 - 1) + 1 )); }
 
 for k in $(seq 1 "$NODES"); do
-  java "-Xmx$NODE_HEAP" -Dorg.slf4j.simpleLogger.log.dev.wschaos=info -jar "$JAR" \
+  # shellcheck disable=SC2086 # WSCHAOS_NODE_JAVA_OPTS: extra JVM options for the nodes, e.g. a JFR recording
+  java "-Xmx$NODE_HEAP" -Dorg.slf4j.simpleLogger.log.dev.wschaos=info ${WSCHAOS_NODE_JAVA_OPTS:-} -jar "$JAR" \
     --cluster --cluster-name "$CLUSTER_NAME" --cluster-port "$CLUSTER_PORT" \
     --port "$(ws_port "$k")" --admin-port "$(admin_port "$k")" >"$OUT/node-$k.log" 2>&1 &
   NODE_PIDS+=($!)

@@ -52,7 +52,19 @@ public final class WsChaosCommand implements Callable<Integer> {
   ServeOptions serve = new ServeOptions();
 
   public static void main(String[] args) {
+    commonPoolOfTwoAtLeast();
     System.exit(run(args));
+  }
+
+  /**
+   * Hazelcast completes cluster operations (each clustered upgrade's attempt count) on the common fork-join pool, or
+   * on a new thread per operation when that pool has a single thread, as on 2 cores. Unless the user chose a size.
+   */
+  static void commonPoolOfTwoAtLeast() {
+    String property = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(property) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(property, "2");
+    }
   }
 
   static int run(String... args) {

@@ -79,6 +79,11 @@ public final class ClusterNode implements AutoCloseable {
    * @throws IllegalStateException when the cluster cannot be joined in {@code timeoutSeconds}
    */
   public static ClusterNode join(ClusterSettings settings, VertxOptions options, int maxClients, long timeoutSeconds) {
+    if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+      LOG.warn("wschaos cluster: this JVM's common fork-join pool has 1 thread, so Hazelcast starts a thread for "
+          + "every clustered upgrade; start it with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 "
+          + "(the wschaos command line does)");
+    }
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings, maxClients));
     EventBusOptions bus = new EventBusOptions().setPort(settings.busPort());
     options.setEventBusOptions(settings.file() == null ? bus.setHost(settings.host()) : bus);

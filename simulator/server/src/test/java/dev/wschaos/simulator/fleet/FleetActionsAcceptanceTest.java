@@ -14,6 +14,7 @@ import dev.wschaos.simulator.plan.Plan;
 import dev.wschaos.simulator.support.Failures;
 import dev.wschaos.simulator.support.Fleet;
 import dev.wschaos.simulator.support.JdkClient;
+import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.TestVertx;
 import dev.wschaos.simulator.support.VertxClient;
 import io.vertx.core.Vertx;
@@ -199,6 +200,30 @@ class FleetActionsAcceptanceTest {
       }
       assertThat(server.journal().query(JournalQuery.all().types(Set.of(EventType.FLEET_ACTION))).events())
           .extracting(JournalEvent::detail).anyMatch(d -> d.startsWith("restarted"));
+    }
+  }
+
+  @Test
+  void aRestartListensAgainAfterDownEvenWhileClientsThatNeverAnswerTheCloseHoldTheirConnections() throws Exception {
+    try (WsChaosServer server = WsChaosServer.builder().closeTimeout(Duration.ofSeconds(10)).start()) {
+      List<RawClient> silent = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        silent.add(RawClient.upgraded(server.wsUrl().resolve("/?clientId=silent-" + i)));
+      }
+      awaitOpen(server, 5);
+      long start = System.nanoTime();
+      server.act(RollingRestartAction.of(Duration.ofMillis(300), Duration.ZERO));
+      assertThat(silent.get(0).readFrame().closeCode()).isEqualTo(1012);
+
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(server::listening);
+      try (JdkClient back = JdkClient.connect(server.wsUrl().resolve("/?clientId=back"))) {
+        assertThat(back.isClosed()).isFalse();
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("back long before the 10 s the silent clients "
+          + "could hold their closes open").isLessThan(Duration.ofSeconds(8));
+      for (RawClient c : silent) {
+        c.close();
+      }
     }
   }
 
