@@ -116,16 +116,16 @@ public final class ScenarioCatalog {
             Slo.backWithinWindow())));
     add(new ChaosScenario(CLUSTER_ROLLING_RESTART,
         "a deploy across a simulator cluster 15 s after the ramp: node by node, each closes its clients with 1012 and "
-            + "refuses connections for 2 s, 15 s apart; clients behind a balancer reconnect to a node that is up and "
+            + "refuses connections for 2 s, 40 s apart; clients behind a balancer reconnect to a node that is up and "
             + "the fleet stays connected (one simulator alone restarts once)",
         "healthy", builtIn("healthy"), RUNNABLE, ClientBehaviour.idle(S1),
         ReconnectPolicy.exponential(S3, 2, Duration.ofSeconds(30), Jitter.FULL),
-        injection(300, 20, 100, false),
+        injection(300, 20, 160, false),
         List.of(Slo.faultObserved("close-1012", 0.9), Slo.noGiveUps(), Slo.reconnectWithin(99, 15_000),
             Slo.fleetConnected(0.99), Slo.recoveryWithin(99, 15_000), Slo.herdRatioAtMost(0.5),
             Slo.backWithinWindow()),
         List.of(new ChaosScenario.FleetStep(Duration.ofSeconds(15), new RollingRestartAction(S2,
-            Duration.ofSeconds(15), RestartAction.SERVICE_RESTART, "rolling restart")))));
+            Duration.ofSeconds(40), RestartAction.SERVICE_RESTART, "rolling restart")))));
     add(new ChaosScenario("thundering-herd",
         "the whole fleet, connected together, loses its connections in the same second (the built-in plan: drop "
             + "all at 10 s, then 10 handshakes/s for 30 s); jitter must spread the reconnects",

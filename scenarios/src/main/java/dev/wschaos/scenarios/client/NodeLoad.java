@@ -3,6 +3,7 @@ package dev.wschaos.scenarios.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
@@ -27,11 +28,35 @@ public final class NodeLoad {
   private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
   private final Map<String, Long> downUntil = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final long markDownMillis;
+  private final boolean healthChecked;
 
+  /** Passive health only: a node that failed is left out for a while, then tried again. */
   public NodeLoad(List<String> nodes, long markDownMillis) {
+    this(nodes, markDownMillis, false);
+  }
+
+  /**
+   * {@code healthChecked}: a node that failed stays out until {@link #up} says it is back (a {@link NodeHealthCheck}
+   * probing it), as a balancer with active health checks keeps a node out until its check passes.
+   */
+  public NodeLoad(List<String> nodes, long markDownMillis, boolean healthChecked) {
     nodes.forEach(n -> connections.put(n, new AtomicInteger()));
     this.markDownMillis = markDownMillis;
+    this.healthChecked = healthChecked;
+  }
+
+  /** A health check found {@code node} accepting connections again. */
+  public void up(String node) {
+    down.remove(node);
+    downUntil.remove(node);
+    failures.remove(node);
+  }
+
+  /** The nodes kept out until a health check finds them back. */
+  public Set<String> down() {
+    return Set.copyOf(down);
   }
 
   /** A user connected to {@code node}. */
@@ -50,6 +75,10 @@ public final class NodeLoad {
    * since its last success (attempts that were already under way when it was marked count once).
    */
   public void failed(String node, long nowMillis) {
+    if (healthChecked) {
+      down.add(node);
+      return;
+    }
     if (downUntil.getOrDefault(node, Long.MIN_VALUE) > nowMillis) {
       return;
     }
@@ -69,7 +98,7 @@ public final class NodeLoad {
   public String pick(List<String> candidates, long nowMillis, DoubleSupplier random) {
     List<String> up = new ArrayList<>();
     for (String c : candidates) {
-      if (downUntil.getOrDefault(c, Long.MIN_VALUE) <= nowMillis) {
+      if (!down.contains(c) && downUntil.getOrDefault(c, Long.MIN_VALUE) <= nowMillis) {
         up.add(c);
       }
     }

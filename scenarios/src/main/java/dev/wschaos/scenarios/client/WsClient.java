@@ -79,6 +79,8 @@ public final class WsClient {
   private static final Disconnect NOT_READY = Disconnect.of("not-ready");
 
   private static final int MAX_ATTEMPT_LABEL = 6;
+  /** How often the least-connections balancer probes a node that refused a client (see {@link NodeHealthCheck}). */
+  private static final Duration HEALTH_CHECK_INTERVAL = Duration.ofMillis(500);
   /** Keeps a user's node draws apart from its jitter draws (same seed, another stream). */
   private static final long NODE_SALT = 0x632BE59BD9B4E019L;
 
@@ -96,7 +98,10 @@ public final class WsClient {
     this.ledger = b.ledger;
     this.nodes = List.copyOf(b.nodes);
     this.nodeLoad = b.balancing == NodeChooser.Balancing.LEAST_CONNECTIONS && !nodes.isEmpty()
-        ? new NodeLoad(nodes, NodeChooser.MARK_DOWN_MILLIS) : null;
+        ? new NodeLoad(nodes, NodeChooser.MARK_DOWN_MILLIS, true) : null;
+    if (nodeLoad != null) {
+      NodeHealthCheck.start(nodeLoad, HEALTH_CHECK_INTERVAL, NodeHealthCheck::acceptsConnections);
+    }
     this.path = b.path;
     this.clientPrefix = b.clientPrefix;
     this.policy = b.policy;
@@ -515,8 +520,8 @@ public final class WsClient {
 
     /**
      * How reconnects choose among the {@link #nodes}: {@code LEAST_CONNECTIONS} (default: the node with the fewest of
-     * this client's users, leaving out for {@value NodeChooser#MARK_DOWN_MILLIS} ms a node that refused one of them,
-     * see {@link NodeLoad}) or {@code RANDOM}.
+     * this client's users, leaving out a node that refused one of them until a TCP health check every 500 ms finds
+     * it accepting again, see {@link NodeLoad} and {@link NodeHealthCheck}) or {@code RANDOM}.
      *
      * <pre>{@code
      * WsClient.builder("/feed").nodes(urls).balancing(NodeChooser.Balancing.RANDOM).build();

@@ -42,7 +42,7 @@ class ScenarioCatalogTest {
     ChaosScenario scenario = ScenarioCatalog.get(ScenarioCatalog.CLUSTER_ROLLING_RESTART);
     assertThat(scenario.fleetSteps()).singleElement()
         .satisfies(step -> assertThat(step.action()).isInstanceOf(RollingRestartAction.class)
-            .satisfies(a -> assertThat(a.describe()).isEqualTo("rolling-restart 1012 'rolling restart' down=2s gap=15s")));
+            .satisfies(a -> assertThat(a.describe()).isEqualTo("rolling-restart 1012 'rolling restart' down=2s gap=40s")));
     assertThat(scenario.slos()).extracting(Slo::name).contains("fleet-recovery-p99", "herd-ratio", "fleet-connected",
         "no-give-ups");
   }
