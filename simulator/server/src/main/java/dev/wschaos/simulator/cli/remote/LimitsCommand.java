@@ -11,11 +11,8 @@ import dev.wschaos.simulator.plan.Plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * {@code wschaos limits set|clear|show}: the running plan's capacity ({@code limits:}), as an edit through
@@ -25,16 +22,7 @@ import picocli.CommandLine;
     description = "The running plan's capacity (docs/fleet.md#limits), as an edit: set (PUT /plan/limits), "
         + "clear (DELETE /plan/limits), show (GET /plan). The timeline, rules and seed run on.",
     subcommands = {LimitsCommand.Set.class, LimitsCommand.Clear.class, LimitsCommand.Show.class})
-public final class LimitsCommand implements Callable<Integer> {
-
-  @Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return ExitCodes.INVALID;
-  }
+public final class LimitsCommand extends CommandGroup {
 
   /** Prints the limits in force after the call, one line, or JSON. */
   abstract static class Call extends RemoteCommand {
