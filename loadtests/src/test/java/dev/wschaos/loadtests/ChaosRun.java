@@ -175,7 +175,8 @@ final class ChaosRun {
           + "give the remote simulator's admin URL, -Dadmin=http://host:port");
     }
     if (baseUrl.startsWith("wss://")) {
-      LabTrust.trust(simulator == null ? Optional.empty() : simulator.tlsCaPem(), Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
+      LabTrust.trust(simulator == null ? Optional.empty() : simulator.tlsCaPem(),
+          Path.of(System.getProperty("wschaos.reportDir", "target/wschaos")));
     }
     WsClient.Builder clients = WsClient.builder("/" + scenario.name()).behaviour(scenario.behaviour())
         .policy(policy).clientPrefix(injector.clientPrefix(scenario.name())).seed(seed);

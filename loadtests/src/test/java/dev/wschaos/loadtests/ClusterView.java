@@ -1,13 +1,11 @@
 package dev.wschaos.loadtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wschaos.simulator.client.AdminClient;
+import dev.wschaos.simulator.client.AdminException;
 import dev.wschaos.simulator.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,40 +27,25 @@ final class ClusterView {
 
   /** The cluster's nodes, oldest first; empty when that simulator is not clustered (404). */
   static Optional<List<Node>> fetch(String adminUrl, String token) {
-    URI uri = URI.create(adminUrl.replaceAll("/+$", "") + "/cluster");
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Accept", "application/json");
-    if (token != null && !token.isBlank()) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    HttpResponse<String> response;
+    Optional<JsonNode> answer;
     try {
-      response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-          .send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("-Dadmin=" + adminUrl + ": cannot reach GET " + uri + ": " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking " + uri);
+      answer = AdminClient.create(URI.create(adminUrl), token).cluster();
+    } catch (AdminException e) {
+      throw new IllegalArgumentException("-Dadmin=" + adminUrl + ": GET /cluster: " + e.getMessage());
     }
-    if (response.statusCode() == 404) {
-      return Optional.empty();
-    }
-    if (response.statusCode() != 200) {
-      throw new IllegalArgumentException("-Dadmin=" + adminUrl + ": GET " + uri + " answered " + response.statusCode()
-          + ": " + response.body());
-    }
-    return Optional.of(read(response.body(), uri.toString()));
+    return answer.map(json -> read(json, adminUrl + "/cluster"));
   }
 
   /** The nodes in a {@code GET /cluster} answer. */
   static List<Node> read(String json, String source) {
-    JsonNode root;
     try {
-      root = Json.mapper().readTree(json);
+      return read(Json.mapper().readTree(json), source);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": not a GET /cluster answer: " + e.getMessage());
     }
+  }
+
+  private static List<Node> read(JsonNode root, String source) {
     List<Node> out = new ArrayList<>();
     for (JsonNode node : root.path("nodes")) {
       JsonNode urls = node.path("urls");

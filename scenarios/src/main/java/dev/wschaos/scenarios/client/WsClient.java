@@ -396,7 +396,8 @@ public final class WsClient {
   }
 
   private String url(Session s) {
-    StringBuilder url = new StringBuilder(s.contains(NODES) ? s.<NodeChooser>get(NODES).current() : "").append(path).append(path.contains("?") ? '&' : '?')
+    String node = s.contains(NODES) ? s.<NodeChooser>get(NODES).current() : "";
+    StringBuilder url = new StringBuilder(node).append(path).append(path.contains("?") ? '&' : '?')
         .append("clientId=").append(URLEncoder.encode(s.getString(CLIENT_ID), StandardCharsets.UTF_8))
         .append('&').append(CloseNotices.PARAM);
     Long resumeFrom = machine(s).resumeFrom();

@@ -3,6 +3,7 @@ package dev.wschaos.simulator.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wschaos.simulator.analytics.ClientReport;
 import dev.wschaos.simulator.analytics.ReconnectReport;
@@ -320,20 +321,28 @@ public final class AdminClient {
    * }</pre>
    */
   public List<URI> nodeUrls() {
-    try {
-      com.fasterxml.jackson.databind.JsonNode cluster = call("GET", "/cluster", null,
-          com.fasterxml.jackson.databind.JsonNode.class);
-      List<URI> urls = new java.util.ArrayList<>();
-      for (com.fasterxml.jackson.databind.JsonNode node : cluster.path("nodes")) {
+    return cluster().map(answer -> {
+      List<URI> urls = new ArrayList<>();
+      for (JsonNode node : answer.path("nodes")) {
         String ws = node.path("urls").path("ws").asText(null);
         if (ws != null) {
           urls.add(URI.create(ws));
         }
       }
       return List.copyOf(urls);
+    }).orElseGet(() -> List.of(URI.create(health().wsUrl())));
+  }
+
+  /**
+   * The cluster as this node sees it ({@code GET /cluster}: its name, plan version and nodes with their URLs and open
+   * connections), or empty when the simulator is not clustered.
+   */
+  public Optional<JsonNode> cluster() {
+    try {
+      return Optional.of(call("GET", "/cluster", null, JsonNode.class));
     } catch (AdminException e) {
       if (e.status() == 404) {
-        return List.of(URI.create(health().wsUrl()));
+        return Optional.empty();
       }
       throw e;
     }

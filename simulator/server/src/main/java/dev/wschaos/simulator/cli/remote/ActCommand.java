@@ -1,5 +1,7 @@
 package dev.wschaos.simulator.cli.remote;
 
+import static dev.wschaos.simulator.cli.remote.RemoteCommand.putIfSet;
+
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.fleet.ActionResult;
 import dev.wschaos.simulator.fleet.FleetAction;
@@ -242,12 +244,6 @@ public final class ActCommand extends CommandGroup {
       putIfSet(action, "gap", gap);
       putIfSet(action, "code", code);
       return action;
-    }
-  }
-
-  static void putIfSet(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.wschaos.simulator.cli.remote;
 
-import static dev.wschaos.simulator.cli.remote.ActCommand.putIfSet;
+import static dev.wschaos.simulator.cli.remote.RemoteCommand.putIfSet;
 
 import dev.wschaos.simulator.client.AdminClient;
 import dev.wschaos.simulator.common.DurationText;

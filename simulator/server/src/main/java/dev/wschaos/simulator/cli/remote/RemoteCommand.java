@@ -8,6 +8,7 @@ import dev.wschaos.simulator.json.Json;
 import dev.wschaos.simulator.plan.DuplicateRuleException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -79,5 +80,12 @@ abstract class RemoteCommand implements Callable<Integer> {
   /** {@code value} as indented JSON on stdout. */
   void printJson(Object value) {
     out().println(Json.writePretty(value));
+  }
+
+  /** Put {@code value} under {@code key} unless it is null (an option left out), for request bodies built from options. */
+  static void putIfSet(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
   }
 }
