@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fault.connection.DropFault;
+import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.plan.Trigger;
 import dev.wschaos.simulator.support.JdkClient;
 import dev.wschaos.simulator.support.RawClient;
 import dev.wschaos.simulator.support.Simulators;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The opt-in close notice ({@code ?wschaosNotice=1}) as a JDK client sees it. */
@@ -49,6 +51,22 @@ class CloseNoticeAcceptanceTest {
       assertThat(client.awaitClose().code()).isEqualTo(1001);
     } finally {
       server.close();
+    }
+  }
+
+  /** Compressing a 100-byte notice cost a deflater here and an inflater there, per connection, in a mass close. */
+  @Test
+  void theNoticeGoesUncompressedWhenPermessageDeflateIsNegotiated() throws Exception {
+    Map<String, String> offer = Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits");
+    try (WsChaosServer server = Simulators.start(dev.wschaos.simulator.plan.Plan.healthy());
+         RawClient raw = RawClient.upgraded(server.wsUrl("/?clientId=z&wschaosNotice=1"), offer)) {
+      assertThat(raw.handshake().header("Sec-WebSocket-Extensions")).startsWith("permessage-deflate");
+      server.act(CloseAction.all(1012, "service restart"));
+
+      RawClient.Frame notice = raw.readFrame();
+      assertThat(notice.rsv()).as("RSV1 clear: not compressed").isZero();
+      assertThat(notice.text()).isEqualTo("{\"wschaos\":\"close\",\"code\":1012,\"reason\":\"service restart\"}");
+      assertThat(raw.readFrame().opcode()).isEqualTo(0x8);
     }
   }
 

@@ -45,7 +45,8 @@ final class HazelcastSetup {
     // the simulator leaves the cluster when it stops (SIGTERM closes Vert.x, which leaves)
     setIfAbsent(config, "hazelcast.shutdownhook.enabled", "false");
     if (config.getMapConfigOrNull(ATTEMPTS) == null) {
-      MapConfig attempts = new MapConfig(ATTEMPTS).setBackupCount(1);
+      // the backup is written after the count is answered: an upgrade waits for one hop, not two
+      MapConfig attempts = new MapConfig(ATTEMPTS).setBackupCount(0).setAsyncBackupCount(1);
       attempts.getEvictionConfig().setEvictionPolicy(EvictionPolicy.LRU).setMaxSizePolicy(MaxSizePolicy.PER_NODE)
           .setSize(maxClients);
       config.addMapConfig(attempts);

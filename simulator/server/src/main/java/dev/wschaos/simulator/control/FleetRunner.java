@@ -76,28 +76,28 @@ final class FleetRunner implements LiveFleet {
 
   @Override
   public int outage(Duration duration, boolean reset) {
+    downFor(duration, "outage over");
     List<? extends FleetMember> members = List.copyOf(verticle.members());
     members.forEach(m -> m.act(reset ? LiveConnection::reset : LiveConnection::drop));
-    downFor(duration, "outage over");
     return members.size();
   }
 
   @Override
   public int restart(ConnectionFault close, Duration down) {
+    downFor(down, "restarted");
     List<? extends FleetMember> members = List.copyOf(verticle.members());
     String type = close.type();
     members.forEach(m -> m.act(c -> {
       m.faultApplied(source, type);
       close.apply(c);
     }));
-    downFor(down, "restarted");
     return members.size();
   }
 
   /**
-   * Stop listening (after the strikes already queued on each loop), and listen again {@code duration} after the
-   * action, or as soon as the listener has closed when closing it took longer (thousands of connections to close on
-   * a busy machine take seconds, which must not add to the outage asked for).
+   * Stop accepting at once, before the strikes: the port refuses connections from the action on, however long the
+   * event loops take to close thousands of connections on a busy machine (a client that reconnects meanwhile must be
+   * refused, not accepted and then dropped). Listen again {@code duration} after the action.
    */
   private void downFor(Duration duration, String over) {
     long dueNanos = System.nanoTime() + duration.toNanos();

@@ -17,6 +17,7 @@ import dev.wschaos.simulator.plan.Upstream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -24,12 +25,16 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.impl.NetServerInternal;
+import io.vertx.core.net.impl.ServerID;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -53,6 +58,7 @@ public final class ChaosVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ChaosVerticle.class);
 
   private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+  private static final Duration PORT_RELEASE_TIMEOUT = Duration.ofSeconds(5);
 
   private final ServerSettings settings;
   private final Supplier<RuleBook> ruleBook;
@@ -61,7 +67,6 @@ public final class ChaosVerticle extends VerticleBase {
   private final AtomicLong ids = new AtomicLong();
   private final List<Context> loops = new ArrayList<>();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
-  private final Map<HttpServer, Context> serverLoops = new ConcurrentHashMap<>();
   private final AdmissionGate admission = new AdmissionGate();
   private final ListenerLimits limits;
   /** Connections open or being accepted: a slot is taken before admission, so no two loops take the last one. */
@@ -127,22 +132,49 @@ public final class ChaosVerticle extends VerticleBase {
             this::onRequest)
             .listen()
             .onComplete(p)))
-        .onSuccess(s -> {
-          serverLoops.put(s, loop);
-          servers.add(s);
-        });
+        .onSuccess(servers::add);
   }
 
-  /** Stop listening (new clients get "connection refused"); open connections are left to the caller. */
+  /**
+   * Stop accepting: the port refuses connections ("connection refused") before anything queued on the event loops
+   * after this call has run, and a connection still in its handshake is closed once answered. The WebSocket
+   * connections already open are left to the caller: what is queued for them (a restart's close frames) still goes
+   * out, and those still open after the close timeout are closed. Completes when the port is free to
+   * {@link #listenAgain} on.
+   */
   public Future<Void> stopListening() {
     List<HttpServer> closing = List.copyOf(servers);
     servers.removeAll(closing);
     if (closing.isEmpty()) {
       return Future.succeededFuture();
     }
-    // each on its own loop, after any drop already queued there for the connections it accepted
-    return Future.all(closing.stream().map(s -> Future.<Void>future(p -> serverLoops.remove(s)
-        .runOnContext(v -> s.close().onComplete(p)))).toList()).mapEmpty();
+    long graceSeconds = settings.closeTimeoutSeconds() + 1L;
+    closing.forEach(server -> server.shutdown(graceSeconds, TimeUnit.SECONDS));
+    return portReleased();
+  }
+
+  /** Vert.x unbinds the port on its acceptor thread, and a server listening before then would join the old one. */
+  private Future<Void> portReleased() {
+    Promise<Void> released = Promise.promise();
+    awaitPortReleased(released, System.nanoTime() + PORT_RELEASE_TIMEOUT.toNanos());
+    return released.future();
+  }
+
+  private void awaitPortReleased(Promise<Void> released, long deadlineNanos) {
+    if (!portHeld()) {
+      released.complete();
+    } else if (System.nanoTime() > deadlineNanos) {
+      released.fail("port " + boundPort + " still bound " + PORT_RELEASE_TIMEOUT.toSeconds() + " s after closing it");
+    } else {
+      vertx.setTimer(5, t -> awaitPortReleased(released, deadlineNanos));
+    }
+  }
+
+  private boolean portHeld() {
+    Map<ServerID, NetServerInternal> bound = ((VertxInternal) vertx).sharedTcpServers();
+    synchronized (bound) {
+      return bound.values().stream().anyMatch(s -> s.actualPort() == boundPort);
+    }
   }
 
   /** Listen again on the port bound at start, on every event loop. */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class FleetActionsAcceptanceTest {
@@ -200,6 +201,56 @@ class FleetActionsAcceptanceTest {
       }
       assertThat(server.journal().query(JournalQuery.all().types(Set.of(EventType.FLEET_ACTION))).events())
           .extracting(JournalEvent::detail).anyMatch(d -> d.startsWith("restarted"));
+    }
+  }
+
+  /**
+   * Thousands of closes on a busy machine keep the event loops busy for seconds; the port must refuse from the
+   * action on, not from when the loops have sent every close (a client that reconnected meanwhile was accepted, then
+   * dropped). Here the first close of the restart takes 3 s: the journal listener blocks the loop.
+   */
+  @Test
+  void aRestartRefusesConnectionsFromTheActionOnWhileItsClosesAreStillBeingSent() throws Exception {
+    AtomicBoolean slowNextEventOnALoop = new AtomicBoolean();
+    try (WsChaosServer server = WsChaosServer.builder().eventLoops(1).closeTimeout(Duration.ofSeconds(1)).start();
+         JdkClient client = JdkClient.connect(server.wsUrl());
+         AutoCloseable slow = server.onChange(() -> {
+           if (Thread.currentThread().getName().startsWith("vert.x-eventloop")
+               && slowNextEventOnALoop.compareAndSet(true, false)) {
+             sleep(Duration.ofSeconds(3));
+           }
+         })) {
+      int port = server.port();
+      awaitOpen(server, 1);
+      slowNextEventOnALoop.set(true);
+
+      server.act(RollingRestartAction.of(Duration.ofSeconds(2), Duration.ZERO));
+      await("the port refuses while the loop still has the 1012 to send").atMost(Duration.ofSeconds(1))
+          .pollInterval(Duration.ofMillis(20)).until(() -> refused(port));
+      assertThat(client.isClosed()).isFalse();
+      assertThat(client.awaitClose().code()).isEqualTo(1012);
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(server::listening);
+      try (JdkClient back = JdkClient.connect(server.wsUrl())) {
+        assertThat(back.isClosed()).isFalse();
+      }
+    }
+  }
+
+  private static boolean refused(int port) {
+    try (Socket ignored = new Socket("127.0.0.1", port)) {
+      return false;
+    } catch (ConnectException e) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
