@@ -2,6 +2,7 @@ package dev.wschaos.scenarios.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.scenarios.client.ClientLedger;
 import dev.wschaos.simulator.WsChaosServer;
@@ -10,6 +11,7 @@ import dev.wschaos.simulator.fleet.CloseAction;
 import dev.wschaos.simulator.plan.Plan;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,6 +49,8 @@ class SimulatorSlosTest {
         }).get(10, TimeUnit.SECONDS));
       }
 
+      // a client may read its 101 before the server lists the connection: a fleet action picks from that list
+      await().atMost(Duration.ofSeconds(10)).until(() -> server.openConnections() == clients.size());
       server.act(CloseAction.all(1012, "service restart; retry-after=" + ADVISED_MILLIS / 1000));
       for (CompletableFuture<Integer> code : closed) {
         assertThat(code.get(10, TimeUnit.SECONDS)).isEqualTo(1012);
