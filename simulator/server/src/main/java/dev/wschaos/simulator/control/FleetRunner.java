@@ -97,7 +97,8 @@ final class FleetRunner implements LiveFleet {
   /**
    * Stop accepting at once, before the strikes: the port refuses connections from the action on, however long the
    * event loops take to close thousands of connections on a busy machine (a client that reconnects meanwhile must be
-   * refused, not accepted and then dropped). Listen again {@code duration} after the action.
+   * refused, not accepted and then dropped). Listen again {@code duration} after the action, or once the event loop
+   * has sent the closes queued before, whichever is later.
    */
   private void downFor(Duration duration, String over) {
     long dueNanos = System.nanoTime() + duration.toNanos();
