@@ -161,9 +161,6 @@ final class JournalShare implements Consumer<JournalEvent>, AutoCloseable {
       LOG.error("wschaos cluster: a journal batch was refused: {}", e.getMessage());
       return;
     }
-    if (node.equals(batch.node())) {
-      return;
-    }
     if (batch.clear()) {
       merged.clear();
       return;
