@@ -1,6 +1,7 @@
 package dev.wschaos.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.wschaos.simulator.fault.connection.CloseFault;
 import dev.wschaos.simulator.fault.connection.DropFault;
@@ -61,6 +62,8 @@ class CloseNoticeAcceptanceTest {
     try (WsChaosServer server = Simulators.start(dev.wschaos.simulator.plan.Plan.healthy());
          RawClient raw = RawClient.upgraded(server.wsUrl("/?clientId=z&wschaosNotice=1"), offer)) {
       assertThat(raw.handshake().header("Sec-WebSocket-Extensions")).startsWith("permessage-deflate");
+      // the client may read its 101 before the server lists the connection that the action picks from
+      await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 1);
       server.act(CloseAction.all(1012, "service restart"));
 
       RawClient.Frame notice = raw.readFrame();
